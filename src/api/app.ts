@@ -1,0 +1,135 @@
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { DomainError } from '../sim/errors.js';
+import { makeGuards } from './auth/guard.js';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { GAME_ROUTES } from './routes/index.js';
+import { metaRoutes } from './routes/meta.js';
+import type { AppServices } from './services.js';
+import { WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
+
+export const API_VERSION = '0.1.0';
+/** How long keep-alive connections stay open during a graceful stop (see the preClose hook). */
+const SHUTDOWN_IDLE_GRACE_MS = 1000;
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  hub: WsHub;
+}
+
+/**
+ * Builds the HTTP + WebSocket application: infrastructure plugins, then error handling, then
+ * routes. Nothing listens until the caller says so (tests use inject/injectWS).
+ */
+export async function buildApp(services: AppServices, logger: Logger | false): Promise<BuiltApp> {
+  const { config } = services;
+  const app = Fastify({
+    ...(logger === false ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
+    bodyLimit: config.bodyLimitBytes,
+    // Requests already on a connection when the stop begins are served (the runtime keeps
+    // running until every request is answered) instead of Fastify's bare 503 without a detail.
+    return503OnClosing: false,
+    // Per-request info logs would dominate under load; metrics record every request instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Off unless configured: trusting X-Forwarded-For from anyone lets clients pick their IP.
+    trustProxy: config.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    ajv: {
+      customOptions: {
+        coerceTypes: 'array',
+        removeAdditional: true,
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandlers(app);
+
+  await app.register(cors, {
+    origin: config.cors.origins.includes('*') ? true : config.cors.origins,
+    credentials: config.cors.credentials,
+    methods: config.cors.methods.includes('*') ? undefined : config.cors.methods,
+    allowedHeaders: config.cors.headers.includes('*') ? undefined : config.cors.headers,
+  });
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: false,
+    // Thrown as a domain error so the central handler answers 429 {detail} (a plain object
+    // without a message used to end as a 500 serialization failure).
+    errorResponseBuilder: (_req, ctx) =>
+      new DomainError(
+        'rate_limited',
+        `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`,
+        {
+          retryAfter: Math.max(1, Math.ceil(ctx.ttl / 1000)),
+        },
+      ),
+  });
+  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OGame-like Game Server',
+        version: API_VERSION,
+        description: 'REST API of the game server. WebSocket: /ws?token=JWT (see README).',
+      },
+      // Every scheme a route names must be declared here, or generating the document fails.
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          adminToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The ADMIN_TOKEN of the server',
+          },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    services.metrics.recordHttp(request.method, route, reply.statusCode, reply.elapsedTime);
+  });
+
+  // On shutdown, requests in flight finish, but their keep-alive connections must not hold
+  // the stop for Fastify's 72 s keep-alive timeout: their answers close the connection.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    // Node's server.close() destroys idle keep-alive sockets at once, so a request a client had
+    // just written on one was reset without an answer (the chaos SIGTERM test, issue 6). The
+    // listener still closes now; open connections get a short grace in which each request is
+    // answered with `connection: close`, then the ones still idle are closed.
+    const server = app.server;
+    const closeIdle = server.closeIdleConnections.bind(server);
+    server.closeIdleConnections = () => undefined;
+    setTimeout(closeIdle, SHUTDOWN_IDLE_GRACE_MS).unref();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  const guards = makeGuards(services);
+  const hub = new WsHub(services);
+  await app.register(async (scope) => hub.register(scope));
+  await app.register(metaRoutes(services, hub));
+  await app.register(authRoutes(services, guards));
+  for (const module of GAME_ROUTES) await app.register(module(services, guards));
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return { app: app as unknown as FastifyInstance, hub };
+}

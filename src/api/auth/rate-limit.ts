@@ -1,0 +1,28 @@
+/**
+ * Fixed-window counter per key (the specification's per-user limit: N requests per 60 s
+ * window). It lives next to authentication because its key is the verified user id, which
+ * only exists after the token check; old windows are dropped as they roll over.
+ */
+export class FixedWindowLimiter {
+  private windowStart = 0;
+  private counts = new Map<string | number, number>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts one hit; returns the seconds to wait if over the limit, otherwise 0. */
+  hit(key: string | number, nowMs: number): number {
+    if (this.limit <= 0) return 0;
+    const window = Math.floor(nowMs / this.windowMs) * this.windowMs;
+    if (window !== this.windowStart) {
+      this.windowStart = window;
+      this.counts = new Map();
+    }
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    if (count <= this.limit) return 0;
+    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+  }
+}

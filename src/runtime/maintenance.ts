@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import { pruneRevokedTokens } from '../sim/commands/auth.js';
+import { cleanupDue, runCleanup, type CleanupReport } from '../sim/commands/cleanup.js';
+import type { GameRuntime } from './game.js';
+import type { Metrics } from './metrics.js';
+
+/**
+ * The periodic housekeeping (every SAVE_INTERVAL_SECONDS): expired token revocations are pruned,
+ * and once a day the inactive-player cleanup runs. The simulation only reports what it did; the
+ * deletions are logged here, one line per player, as an audit trail.
+ */
+export async function runMaintenance(
+  runtime: GameRuntime,
+  log: Logger,
+  metrics: Metrics,
+): Promise<CleanupReport> {
+  const started = performance.now();
+  await runtime.execute(pruneRevokedTokens, undefined);
+  const report: CleanupReport = cleanupDue(runtime.world.meta, runtime.now())
+    ? await runtime.execute(runCleanup, undefined)
+    : { ran: false, marked: [], restored: [], deleted: [] };
+  if (report.ran) {
+    for (const player of report.deleted)
+      log.warn({ cleanup: true, ...player }, 'inactive player deleted');
+    log.info(
+      {
+        cleanup: true,
+        marked: report.marked.length,
+        restored: report.restored.length,
+        deleted: report.deleted.length,
+      },
+      'daily cleanup done',
+    );
+    metrics.inc('events.cleanup.count');
+  }
+  metrics.inc('events.save.count');
+  metrics.time('save.duration', performance.now() - started);
+  return report;
+}

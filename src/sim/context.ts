@@ -1,0 +1,73 @@
+import type { Ruleset } from '../rules/types.js';
+import type { ChangeSet } from './changes.js';
+import type { Scheduler } from './scheduler.js';
+import type { LazyEvent, OutboundEvent, Rng, UserId } from './types.js';
+import type { World } from './world.js';
+
+/** The numbers from configuration that game logic needs; plain data, no environment reads. */
+export interface SimSettings {
+  universe: { galaxies: number; systems: number; positions: number; initialPlanets: number };
+  starter: {
+    requireStartChoice: boolean;
+    planetName: string;
+    metal: number;
+    crystal: number;
+    deuterium: number;
+    sizeMin: number;
+    sizeMax: number;
+    temperatureMin: number;
+    temperatureMax: number;
+  };
+  gameplay: {
+    colonizationTimeSeconds: number;
+    baseMaxFleetSize: number;
+    fleetSizePerComputerLevel: number;
+    buildQueueLimit: number;
+    tradeFeeRate: number;
+    /** Offer lifetime in seconds; 0 = offers never expire. */
+    tradeOfferTtlSeconds: number;
+    /** Stored notifications kept per player (the newest). */
+    notificationRetention: number;
+  };
+  /** The daily cleanup: mark after `inactiveDays` without activity, delete `graceDays` later. */
+  cleanup: { inactiveDays: number; graceDays: number };
+  combat: {
+    /** Percent of destroyed ships' metal and crystal left as debris. */
+    debrisShipPercent: number;
+    /** Percent of destroyed (unrepaired) defenses' metal and crystal left as debris. */
+    debrisDefensePercent: number;
+    /** Battles with more units (both sides) go to the battle worker thread. */
+    battleWorkerUnits: number;
+  };
+  tokenLifetimeMs: number;
+}
+
+/**
+ * Everything a command or timed event may use. `now` is the command's time or the event's due
+ * time; randomness comes only from `rng`. Writes are recorded in `changes`, messages in `emit`,
+ * and both take effect only when the batch commits.
+ */
+export interface SimContext {
+  readonly world: World;
+  readonly rules: Ruleset;
+  readonly settings: SimSettings;
+  readonly now: number;
+  readonly rng: Rng;
+  readonly changes: ChangeSet;
+  readonly scheduler: Scheduler;
+  emit(userId: UserId, message: OutboundEvent['message']): void;
+}
+
+/** A command: validates, throws a DomainError before any change, or applies and returns. */
+export type Command<I, O> = (ctx: SimContext, input: I) => O;
+
+/** A timed event handler; `ref` identifies its entity (stale entries are ignored). */
+export type EventHandler = (ctx: SimContext, ref: number, due: number) => void;
+
+/** Produces per-tick messages for online players (a view of state, never state itself). */
+export type TickView = (
+  world: World,
+  rules: Ruleset,
+  now: number,
+  online: readonly UserId[],
+) => LazyEvent[];

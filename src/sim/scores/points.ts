@@ -1,0 +1,71 @@
+import type { Cost, Ruleset } from '../../rules/types.js';
+import type { Fleet, Planet, User } from '../types.js';
+
+/** Highscore points are resources spent divided by this (the genre's convention). */
+export const RESOURCES_PER_POINT = 1000;
+
+/**
+ * Levels above this are scored as this level. Operators can set absurd levels through the admin
+ * API; prices grow geometrically, so the cap only guards the prefix tables against huge loops.
+ */
+const MAX_SCORED_LEVEL = 300;
+
+const total = (c: Cost): number => c.metal + c.crystal + c.deuterium;
+
+/** Per ruleset and unit type: prefix[L] = resources spent on levels 1..L. */
+const prefixes = new WeakMap<Ruleset, Map<string, number[]>>();
+
+/** Resources spent to reach `level` of a building or technology (its levels 1..level). */
+export function cumulativeLevelCost(rules: Ruleset, type: string, level: number): number {
+  const unit = rules.unit(type);
+  if (!unit || (unit.category !== 'building' && unit.category !== 'research') || level <= 0)
+    return 0;
+  let byType = prefixes.get(rules);
+  if (!byType) prefixes.set(rules, (byType = new Map()));
+  let prefix = byType.get(type);
+  if (!prefix) byType.set(type, (prefix = [0]));
+  const target = Math.min(Math.floor(level), MAX_SCORED_LEVEL);
+  while (prefix.length <= target) {
+    const current = prefix.length - 1;
+    const price =
+      unit.category === 'building'
+        ? rules.buildingCost(type, current)
+        : rules.researchCost(type, current);
+    prefix.push((prefix[current] as number) + total(price));
+  }
+  return prefix[target] as number;
+}
+
+function unitsSpend(rules: Ruleset, counts: Record<string, number>): number {
+  let sum = 0;
+  for (const [type, count] of Object.entries(counts)) {
+    const category = rules.unit(type)?.category;
+    if (count > 0 && (category === 'ship' || category === 'defense'))
+      sum += total(rules.unitCost(type)) * count;
+  }
+  return sum;
+}
+
+/** Resources a planet embodies: its building levels (economy), ships and defenses (military). */
+export function planetSpend(rules: Ruleset, planet: Planet): { economy: number; military: number } {
+  let economy = 0;
+  for (const [type, level] of Object.entries(planet.buildings))
+    economy += cumulativeLevelCost(rules, type, level);
+  return {
+    economy,
+    military: unitsSpend(rules, planet.ships) + unitsSpend(rules, planet.defenses),
+  };
+}
+
+/** Resources the ships of a fleet away from home embody (military). */
+export const fleetSpend = (rules: Ruleset, fleet: Fleet): number => unitsSpend(rules, fleet.ships);
+
+/** Resources a player's technology levels embody. */
+export function researchSpend(rules: Ruleset, user: User): number {
+  let sum = 0;
+  for (const [type, level] of Object.entries(user.research))
+    sum += cumulativeLevelCost(rules, type, level);
+  return sum;
+}
+
+export const toPoints = (resources: number): number => Math.floor(resources / RESOURCES_PER_POINT);

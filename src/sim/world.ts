@@ -1,0 +1,173 @@
+import { FleetRegistry } from './fleet/registry.js';
+import { MarketState } from './market/state.js';
+import { Inboxes } from './notifications/inbox.js';
+import { Scores } from './scores/scores.js';
+import type {
+  Coordinates,
+  DebrisField,
+  Planet,
+  PlanetId,
+  QueueItem,
+  QueueItemId,
+  User,
+  UserId,
+} from './types.js';
+
+export const coordKey = (c: Coordinates): string => `${c.galaxy}:${c.system}:${c.position}`;
+
+/**
+ * Every piece of game state, held in plain maps with the secondary indexes the commands need.
+ * Only the single-writer loop mutates it; readers get consistent snapshots between commands.
+ */
+export class World {
+  readonly users = new Map<UserId, User>();
+  readonly usersByName = new Map<string, User>();
+  readonly usersByEmail = new Map<string, User>();
+  readonly planets = new Map<PlanetId, Planet>();
+  readonly planetsByCoord = new Map<string, Planet>();
+  readonly planetsByOwner = new Map<UserId, Set<PlanetId>>();
+  readonly queueItems = new Map<QueueItemId, QueueItem>();
+  /** Queue items in execution order: building and shipyard queues per planet, research per player. */
+  readonly buildQueues = new Map<PlanetId, QueueItem[]>();
+  readonly shipQueues = new Map<PlanetId, QueueItem[]>();
+  readonly researchQueues = new Map<UserId, QueueItem[]>();
+  /** Revoked token ids (jti) -> owner and expiry (ms); expired entries are pruned. */
+  readonly revokedTokens = new Map<string, { userId: UserId; expiresAt: number }>();
+  /** Debris fields by coordinate key (see coordKey); removed once empty. */
+  readonly debrisFields = new Map<string, DebrisField>();
+  /** Fleets away from home (in flight, holding at a target, returning). */
+  readonly fleets = new FleetRegistry();
+  /** Open marketplace offers (closed ones live only in the store). */
+  readonly market = new MarketState();
+  /** Which stored notifications each player has, and which are unread. */
+  readonly inboxes = new Inboxes();
+  /** Players the daily cleanup marked inactive -> when; deleted after the grace period. */
+  readonly inactiveMarks = new Map<UserId, number>();
+  /** Highscores: derived from state, rebuilt at load, kept current as things change. */
+  readonly scores = new Scores();
+  /** The universe's pre-seeded free coordinates, sorted. */
+  seededCoordinates: Coordinates[] = [];
+  readonly meta = new Map<string, string>();
+  /**
+   * Derived bookkeeping that is not persisted: it is rebuilt from state at load (storage-full
+   * watches) or is deliberately soft (notification cooldowns).
+   */
+  readonly transient = {
+    notificationCooldowns: new Map<string, number>(),
+    storageFullAt: new Map<PlanetId, number>(),
+  };
+  private readonly nextIds = {
+    user: 1,
+    planet: 1,
+    queueItem: 1,
+    notification: 1,
+    battleReport: 1,
+    espionageReport: 1,
+    offer: 1,
+    tradeEvent: 1,
+  };
+
+  nextId(kind: keyof World['nextIds']): number {
+    return this.nextIds[kind]++;
+  }
+
+  /** After loading rows, continue every id sequence above the largest stored id. */
+  bumpId(kind: keyof World['nextIds'], usedId: number): void {
+    if (usedId >= this.nextIds[kind]) this.nextIds[kind] = usedId + 1;
+  }
+
+  /** Whether `id` was handed out by the sequence (ids are never reused). */
+  wasIssued(kind: keyof World['nextIds'], id: number): boolean {
+    return id >= 1 && id < this.nextIds[kind];
+  }
+
+  addUser(user: User): void {
+    this.users.set(user.id, user);
+    this.usersByName.set(user.username.toLowerCase(), user);
+    this.usersByEmail.set(user.email.toLowerCase(), user);
+    this.bumpId('user', user.id);
+  }
+
+  /** Forgets a user and their name and email (their planets are removed separately). */
+  removeUser(user: User): void {
+    this.users.delete(user.id);
+    this.usersByName.delete(user.username.toLowerCase());
+    this.usersByEmail.delete(user.email.toLowerCase());
+  }
+
+  addPlanet(planet: Planet): void {
+    this.planets.set(planet.id, planet);
+    this.planetsByCoord.set(coordKey(planet), planet);
+    let owned = this.planetsByOwner.get(planet.ownerId);
+    if (!owned) {
+      owned = new Set();
+      this.planetsByOwner.set(planet.ownerId, owned);
+    }
+    owned.add(planet.id);
+    this.bumpId('planet', planet.id);
+  }
+
+  removePlanet(planet: Planet): void {
+    this.planets.delete(planet.id);
+    this.planetsByCoord.delete(coordKey(planet));
+    this.planetsByOwner.get(planet.ownerId)?.delete(planet.id);
+  }
+
+  private queueList(item: Pick<QueueItem, 'queue' | 'planetId' | 'ownerId'>): {
+    map: Map<number, QueueItem[]>;
+    key: number;
+  } {
+    if (item.queue === 'research') return { map: this.researchQueues, key: item.ownerId };
+    return {
+      map: item.queue === 'building' ? this.buildQueues : this.shipQueues,
+      key: item.planetId,
+    };
+  }
+
+  addQueueItem(item: QueueItem): void {
+    this.queueItems.set(item.id, item);
+    const { map, key } = this.queueList(item);
+    const list = map.get(key) ?? [];
+    list.push(item);
+    list.sort((a, b) => a.startTime - b.startTime || a.id - b.id);
+    map.set(key, list);
+    this.bumpId('queueItem', item.id);
+  }
+
+  removeQueueItem(item: QueueItem): void {
+    this.queueItems.delete(item.id);
+    const { map, key } = this.queueList(item);
+    const list = map.get(key);
+    if (!list) return;
+    const rest = list.filter((x) => x.id !== item.id);
+    if (rest.length === 0) map.delete(key);
+    else map.set(key, rest);
+  }
+
+  buildQueue(planetId: PlanetId): readonly QueueItem[] {
+    return this.buildQueues.get(planetId) ?? [];
+  }
+
+  shipQueue(planetId: PlanetId): readonly QueueItem[] {
+    return this.shipQueues.get(planetId) ?? [];
+  }
+
+  researchQueue(userId: UserId): readonly QueueItem[] {
+    return this.researchQueues.get(userId) ?? [];
+  }
+
+  planetsOf(userId: UserId): Planet[] {
+    const ids = this.planetsByOwner.get(userId);
+    if (!ids) return [];
+    const out: Planet[] = [];
+    for (const id of ids) {
+      const p = this.planets.get(id);
+      if (p) out.push(p);
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  planetAt(c: Coordinates): Planet | undefined {
+    return this.planetsByCoord.get(coordKey(c));
+  }
+}

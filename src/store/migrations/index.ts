@@ -1,0 +1,23 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_notifications.js';
+import * as m0003 from './0003_debris.js';
+import * as m0004 from './0004_fleets.js';
+import * as m0005 from './0005_market.js';
+
+/**
+ * Versioned migrations, applied in name order by Kysely's Migrator (which records them in
+ * `kysely_migration` and takes a lock so two processes never migrate at once). Add a file and
+ * list it here; never edit a migration that has shipped.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_notifications': m0002,
+  '0003_debris': m0003,
+  '0004_fleets': m0004,
+  '0005_market': m0005,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

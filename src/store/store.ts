@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { TableName } from '../sim/changes.js';
+import type { Row, RowBatch } from './tables.js';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/**
+ * The narrow persistence surface the game needs: migrate, load everything at startup, apply a
+ * batch of row changes atomically, page through histories. Both engines implement it and one
+ * contract test suite runs against each.
+ */
+export interface Store {
+  readonly engine: EngineName;
+  /** A human-readable location, e.g. `sqlite:data/ogame.sqlite` (no credentials). */
+  readonly location: string;
+  /** Takes the single-owner lock; throws StoreOwnedError if another server holds it. */
+  acquireOwnership(): Promise<void>;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** Every row of every table, for building the world at startup. */
+  loadAll(): Promise<Record<TableName, Row[]>>;
+  /** Largest id of each history table, so id sequences continue after a restart. */
+  maxIds(): Promise<Partial<Record<TableName, number>>>;
+  /** Writes one batch in one transaction: all of it or none of it. */
+  commit(batch: RowBatch): Promise<void>;
+  /** Runs a read-only query on a replica when configured, falling back to the primary. */
+  read<T>(query: (db: Kysely<any>) => Promise<T>): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Another server process owns this database; this one must not write to it. */
+export class StoreOwnedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreOwnedError';
+  }
+}

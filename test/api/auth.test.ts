@@ -1,0 +1,384 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createSigner } from 'fast-jwt';
+import { TokenService } from '../../src/api/auth/tokens.js';
+import { STORE_KINDS } from '../helpers/postgres.js';
+import { registerPlayer, startTestServer } from '../helpers/server.js';
+
+const PASSWORD = 'correct horse battery';
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('registration', () => {
+  test('each invalid registration gets the specification error text', async (t) => {
+    const { server } = await startTestServer(t);
+    await registerPlayer(server, 'alice', PASSWORD);
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ username: 'ab', email: 'ab@example.com', password: PASSWORD }, 'Username too short'],
+      [{ username: '  ab  ', email: 'ab@example.com', password: PASSWORD }, 'Username too short'],
+      [{ username: 'bob', email: 'bob-at-example.com', password: PASSWORD }, 'Invalid email'],
+      [{ username: 'bob', email: 'bob@localhost', password: PASSWORD }, 'Invalid email'],
+      [
+        { username: 'bob', email: 'bob@example.com', password: 'short' },
+        'Password too short (min 8)',
+      ],
+      [
+        { username: 'alice', email: 'other@example.com', password: PASSWORD },
+        'Username already taken',
+      ],
+      [
+        { username: 'ALICE', email: 'other@example.com', password: PASSWORD },
+        'Username already taken',
+      ],
+      [{ username: 'bob', email: 'alice@example.com', password: PASSWORD }, 'Email already in use'],
+      [{ username: 'bob', email: 'Alice@Example.com', password: PASSWORD }, 'Email already in use'],
+    ];
+    for (const [payload, detail] of cases) {
+      const res = await server.app.inject({ method: 'POST', url: '/auth/register', payload });
+      assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+      assert.deepEqual(res.json(), { detail }, JSON.stringify(payload));
+    }
+  });
+
+  test('a body missing a field is a 422 with {detail}', async (t) => {
+    const { server } = await startTestServer(t);
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/auth/register',
+      payload: { username: 'bob' },
+    });
+    assert.equal(res.statusCode, 422);
+    assert.equal(typeof res.json().detail, 'string');
+  });
+
+  test('the response is {id, username, email}; the password or its hash never appears', async (t) => {
+    const { server } = await startTestServer(t);
+    const reg = await server.app.inject({
+      method: 'POST',
+      url: '/auth/register',
+      payload: { username: 'carol', email: 'carol@example.com', password: PASSWORD },
+    });
+    assert.equal(reg.statusCode, 200);
+    assert.deepEqual(reg.json(), { id: 1, username: 'carol', email: 'carol@example.com' });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'carol', password: PASSWORD },
+    });
+    const me = await server.app.inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: bearer(login.json().access_token),
+    });
+    for (const res of [reg, login, me]) {
+      assert.ok(!res.body.includes(PASSWORD), res.body);
+      assert.ok(!res.body.includes('argon2'), res.body);
+      assert.ok(!res.body.includes('password'), res.body);
+    }
+  });
+
+  test('concurrent registrations of one name: exactly one wins', async (t) => {
+    const { server } = await startTestServer(t);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        server.app.inject({
+          method: 'POST',
+          url: '/auth/register',
+          payload: { username: 'dup', email: `dup${i}@example.com`, password: PASSWORD },
+        }),
+      ),
+    );
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 400, 400, 400, 400]);
+    for (const r of results.filter((x) => x.statusCode === 400))
+      assert.equal(r.json().detail, 'Username already taken');
+  });
+});
+
+describe('login, me and logout', () => {
+  for (const store of STORE_KINDS) {
+    test(`login, /auth/me and a durable logout work on the ${store} store`, async (t) => {
+      const { server, clock } = await startTestServer(t, { store });
+      const alice = await registerPlayer(server, 'alice', PASSWORD);
+      const me = await server.app.inject({ method: 'GET', url: '/auth/me', headers: alice.auth });
+      assert.equal(me.statusCode, 200);
+      const body = me.json();
+      assert.deepEqual(Object.keys(body).sort(), [
+        'created_at',
+        'email',
+        'id',
+        'is_active',
+        'last_login',
+        'needs_start_choice',
+        'username',
+      ]);
+      assert.equal(body.id, alice.id);
+      assert.equal(body.email, 'alice@example.com');
+      assert.equal(body.is_active, true);
+      assert.equal(body.created_at, new Date(clock.now()).toISOString());
+      assert.equal(body.last_login, new Date(clock.now()).toISOString());
+      assert.equal(body.needs_start_choice, false);
+
+      const out = await server.app.inject({
+        method: 'POST',
+        url: '/auth/logout',
+        headers: alice.auth,
+      });
+      assert.equal(out.statusCode, 200);
+      assert.deepEqual(out.json(), { detail: 'Logged out' });
+      const after = await server.app.inject({
+        method: 'GET',
+        url: '/auth/me',
+        headers: alice.auth,
+      });
+      assert.equal(after.statusCode, 401);
+      assert.deepEqual(after.json(), { detail: 'Invalid token' });
+      const again = await server.app.inject({
+        method: 'POST',
+        url: '/auth/logout',
+        headers: alice.auth,
+      });
+      assert.equal(again.statusCode, 401, 'a revoked token cannot log out twice');
+
+      // Another token of the same user is unaffected.
+      const other = await server.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'alice', password: PASSWORD },
+      });
+      const meAgain = await server.app.inject({
+        method: 'GET',
+        url: '/auth/me',
+        headers: bearer(other.json().access_token),
+      });
+      assert.equal(meAgain.statusCode, 200);
+    });
+  }
+
+  test('login gives a bearer JWT with sub, exp and jti', async (t) => {
+    const { server, clock, config } = await startTestServer(t);
+    await registerPlayer(server, 'alice', PASSWORD);
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'alice', password: PASSWORD },
+    });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().token_type, 'bearer');
+    const [header, payload] = String(res.json().access_token).split('.');
+    assert.equal(JSON.parse(Buffer.from(header ?? '', 'base64url').toString()).alg, 'HS256');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    assert.equal(claims.sub, '1');
+    assert.equal(typeof claims.jti, 'string');
+    assert.equal(claims.exp, Math.floor(clock.now() / 1000) + config.jwt.expireMinutes * 60);
+  });
+
+  test('login accepts the OAuth2 form body and usernames case-insensitively', async (t) => {
+    const { server } = await startTestServer(t);
+    await registerPlayer(server, 'Alice', PASSWORD);
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ username: 'alice', password: PASSWORD }).toString(),
+    });
+    assert.equal(res.statusCode, 200, res.body);
+  });
+
+  test('unknown user and wrong password both get 401 "Invalid credentials"', async (t) => {
+    const { server } = await startTestServer(t);
+    await registerPlayer(server, 'alice', PASSWORD);
+    for (const payload of [
+      { username: 'nobody', password: PASSWORD },
+      { username: 'alice', password: 'wrong password' },
+      { username: 'alice', password: '' },
+    ]) {
+      const res = await server.app.inject({ method: 'POST', url: '/auth/login', payload });
+      assert.equal(res.statusCode, 401, JSON.stringify(payload));
+      assert.deepEqual(res.json(), { detail: 'Invalid credentials' });
+    }
+  });
+});
+
+describe('protected routes', () => {
+  test('401 texts: missing, malformed, forged, alg none, expired, unknown or inactive user', async (t) => {
+    const { server, clock, config } = await startTestServer(t, {
+      env: { ACCESS_TOKEN_EXPIRE_MINUTES: '10' },
+    });
+    const alice = await registerPlayer(server, 'alice', PASSWORD);
+    const me = (headers: Record<string, string> = {}) =>
+      server.app.inject({ method: 'GET', url: '/auth/me', headers });
+    const expect401 = async (headers: Record<string, string>, detail: string, why: string) => {
+      const res = await me(headers);
+      assert.equal(res.statusCode, 401, `${why}: ${res.body}`);
+      assert.deepEqual(res.json(), { detail }, why);
+      assert.equal(res.headers['www-authenticate'], 'Bearer', why);
+    };
+
+    await expect401({}, 'Not authenticated', 'no header');
+    await expect401(
+      { authorization: 'Basic YWxpY2U6cHc=' },
+      'Not authenticated',
+      'not a bearer header',
+    );
+    await expect401({ authorization: 'Bearer' }, 'Not authenticated', 'empty bearer');
+    await expect401(bearer('not.a.jwt'), 'Could not validate credentials', 'garbage');
+
+    const [h, p, s] = alice.token.split('.');
+    const claims = JSON.parse(Buffer.from(p ?? '', 'base64url').toString());
+    await expect401(
+      bearer(`${h}.${b64url({ ...claims, sub: '2' })}.${s}`),
+      'Could not validate credentials',
+      'tampered',
+    );
+    const otherSecret = createSigner({ key: 'some-other-secret', algorithm: 'HS256' })(claims);
+    await expect401(bearer(otherSecret), 'Could not validate credentials', 'other secret');
+    const none = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`;
+    await expect401(bearer(none), 'Could not validate credentials', 'alg none');
+    const hs512 = createSigner({ key: config.jwt.secret, algorithm: 'HS512' })(claims);
+    await expect401(bearer(hs512), 'Could not validate credentials', 'another algorithm');
+    const { jti: _jti, ...noJti } = claims;
+    const missingJti = createSigner({ key: config.jwt.secret, algorithm: 'HS256' })(noJti);
+    await expect401(bearer(missingJti), 'Could not validate credentials', 'no jti');
+
+    const tokens = new TokenService(config.jwt.secret, 'HS256', 60_000, clock);
+    await expect401(bearer(tokens.issue(999).token), 'Inactive user', 'unknown user id');
+    const bob = await registerPlayer(server, 'bob', PASSWORD);
+    const bobUser = server.runtime.world.users.get(bob.id);
+    assert.ok(bobUser);
+    bobUser.isActive = false;
+    await expect401(bob.auth, 'Inactive user', 'deactivated user');
+
+    // Expiry follows the (manual) clock: valid until the last second, refused after.
+    clock.advance(10 * 60_000 - 1000);
+    assert.equal((await me(alice.auth)).statusCode, 200);
+    clock.advance(1000);
+    await expect401(alice.auth, 'Could not validate credentials', 'expired');
+  });
+
+  test('per-user rate limit: 429 "Rate limit exceeded" with retry-after, other users unaffected', async (t) => {
+    const { server } = await startTestServer(t, { env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    const alice = await registerPlayer(server, 'alice', PASSWORD);
+    const bob = await registerPlayer(server, 'bob', PASSWORD);
+    const statuses: number[] = [];
+    let limited;
+    for (let i = 0; i < 5; i++) {
+      const res = await server.app.inject({ method: 'GET', url: '/auth/me', headers: alice.auth });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) limited = res;
+    }
+    // The window may roll over between two requests; at least 2 of 5 must be refused.
+    assert.ok(statuses.filter((s) => s === 429).length >= 2, statuses.join(','));
+    assert.ok(limited);
+    assert.deepEqual(limited.json(), { detail: 'Rate limit exceeded' });
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+    const other = await server.app.inject({ method: 'GET', url: '/auth/me', headers: bob.auth });
+    assert.equal(other.statusCode, 200);
+  });
+
+  test('403 "Forbidden: user_id mismatch" on another player\'s /player/{user_id}', async (t) => {
+    const { server } = await startTestServer(t);
+    const alice = await registerPlayer(server, 'alice', PASSWORD);
+    const bob = await registerPlayer(server, 'bob', PASSWORD);
+    const own = await server.app.inject({
+      method: 'GET',
+      url: `/player/${alice.id}`,
+      headers: alice.auth,
+    });
+    assert.equal(own.statusCode, 200, own.body);
+    const other = await server.app.inject({
+      method: 'GET',
+      url: `/player/${bob.id}`,
+      headers: alice.auth,
+    });
+    assert.equal(other.statusCode, 403);
+    assert.deepEqual(other.json(), { detail: 'Forbidden: user_id mismatch' });
+    const anon = await server.app.inject({ method: 'GET', url: `/player/${bob.id}` });
+    assert.equal(anon.statusCode, 401, 'authentication is checked before the user id');
+  });
+});
+
+describe('per-IP limit on /auth/login and /auth/register', () => {
+  test('429 after AUTH_RATE_LIMIT_PER_MINUTE attempts from one address; X-Forwarded-For does not reset it', async (t) => {
+    const { server } = await startTestServer(t, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+    const attempt = (ip: string, headers: Record<string, string> = {}) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        remoteAddress: ip,
+        headers,
+        payload: { username: 'nobody', password: 'wrong password' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await attempt('10.0.0.1')).statusCode);
+    assert.deepEqual(statuses, [401, 401, 401]);
+    const limited = await attempt('10.0.0.1');
+    assert.equal(limited.statusCode, 429);
+    assert.match(limited.json().detail, /Too many requests/);
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+    const spoofed = await attempt('10.0.0.1', { 'x-forwarded-for': '192.0.2.77' });
+    assert.equal(spoofed.statusCode, 429, 'a forged X-Forwarded-For does not buy new attempts');
+    assert.equal((await attempt('10.0.0.2')).statusCode, 401, 'another address has its own budget');
+
+    const register = (i: number) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/auth/register',
+        remoteAddress: '10.0.0.3',
+        payload: { username: `user${i}`, email: `user${i}@example.com`, password: PASSWORD },
+      });
+    const reg = [];
+    for (let i = 0; i < 4; i++) reg.push((await register(i)).statusCode);
+    assert.deepEqual(reg, [200, 200, 200, 429]);
+  });
+
+  test('TRUST_PROXY=true keys the limit on X-Forwarded-For', async (t) => {
+    const { server } = await startTestServer(t, {
+      env: { AUTH_RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'true' },
+    });
+    const attempt = (forwarded: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        remoteAddress: '10.0.0.1',
+        headers: { 'x-forwarded-for': forwarded },
+        payload: { username: 'nobody', password: 'wrong password' },
+      });
+    assert.equal((await attempt('192.0.2.1')).statusCode, 401);
+    assert.equal((await attempt('192.0.2.1')).statusCode, 429);
+    assert.equal((await attempt('192.0.2.2')).statusCode, 401);
+  });
+
+  test('AUTH_RATE_LIMIT_PER_MINUTE=0 disables the limit', async (t) => {
+    const { server } = await startTestServer(t, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '0' } });
+    for (let i = 0; i < 40; i++) {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'nobody', password: 'wrong password' },
+      });
+      assert.equal(res.statusCode, 401);
+    }
+  });
+});
+
+describe('CORS', () => {
+  test('only the configured origins are allowed', async (t) => {
+    const { server } = await startTestServer(t, {
+      env: { CORS_ALLOW_ORIGINS: 'https://play.example' },
+    });
+    const allowed = await server.app.inject({
+      method: 'OPTIONS',
+      url: '/auth/login',
+      headers: { origin: 'https://play.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(allowed.headers['access-control-allow-origin'], 'https://play.example');
+    assert.equal(allowed.headers['access-control-allow-credentials'], 'true');
+    const denied = await server.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { origin: 'https://evil.example' },
+    });
+    assert.equal(denied.headers['access-control-allow-origin'], undefined);
+  });
+});
