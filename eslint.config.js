@@ -2,7 +2,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'bench/results/**', 'src/web/static/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.bench-build/**',
+      'data/**',
+      'node_modules/**',
+      'bench/results/**',
+      'src/web/static/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

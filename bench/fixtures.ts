@@ -90,6 +90,7 @@ export async function buildWorld(
     changes,
     scheduler: new Scheduler(),
     emit: () => undefined,
+    listening: () => false,
   });
   const users: User[] = [];
   const u = config.universe;

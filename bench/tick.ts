@@ -30,6 +30,9 @@ export interface TickBenchResult {
   dueTickCompletions: number;
   dueTickMedianMs: number;
   dueTickP99Ms: number;
+  /** The due tick's parts: the simulation (events, scores) and the commit of its changes. */
+  dueTickSimMedianMs: number;
+  dueTickCommitMedianMs: number;
   cpus: number;
 }
 
@@ -96,6 +99,8 @@ export async function runTickBench(store: BenchStore, players = 100_000): Promis
     }
     const spacing = HOUR / players;
     const due: number[] = [];
+    const dueSim: number[] = [];
+    const dueCommit: number[] = [];
     let completions = 0;
     let cursor = BENCH_EPOCH + HOUR;
     for (let round = 0; round < DUE_ROUNDS; round++) {
@@ -104,8 +109,12 @@ export async function runTickBench(store: BenchStore, players = 100_000): Promis
       const before = runtime.world.queueItems.size;
       const t0 = performance.now();
       runtime.tick();
+      const t1 = performance.now();
       await runtime.flush();
-      due.push(performance.now() - t0);
+      const t2 = performance.now();
+      due.push(t2 - t0);
+      dueSim.push(t1 - t0);
+      dueCommit.push(t2 - t1);
       completions += before - runtime.world.queueItems.size;
     }
     return {
@@ -119,6 +128,8 @@ export async function runTickBench(store: BenchStore, players = 100_000): Promis
       dueTickCompletions: Math.round(completions / DUE_ROUNDS),
       dueTickMedianMs: round3(median(due)),
       dueTickP99Ms: round3(percentile(due, 99)),
+      dueTickSimMedianMs: round3(median(dueSim)),
+      dueTickCommitMedianMs: round3(median(dueCommit)),
       cpus: cpus().length,
     };
   } finally {

@@ -30,8 +30,11 @@ export async function runWsBench(sockets = 10_000): Promise<WsBenchResult> {
   const server = await createServer(config, { logger: false });
   const address = await server.listen();
   const tokens = built.users.map((u) => server.services.tokens.issue(u.id).token);
-  const client = fork(fileURLToPath(new URL('./ws-clients.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+  // The clients run from the same form as this file: compiled (npm run bench) or through tsx.
+  const compiled = import.meta.url.endsWith('.js');
+  const clientFile = new URL(compiled ? './ws-clients.js' : './ws-clients.ts', import.meta.url);
+  const client = fork(fileURLToPath(clientFile), [], {
+    execArgv: compiled ? [] : ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {

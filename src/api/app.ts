@@ -99,9 +99,12 @@ export async function buildApp(services: AppServices, logger: Logger | false): P
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // Hooks that run on every request are callback-style: an async hook costs a promise and a
+  // microtask turn per request, which showed in the profile of the hottest read route.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     services.metrics.recordHttp(request.method, route, reply.statusCode, reply.elapsedTime);
+    done();
   });
 
   // On shutdown, requests in flight finish, but their keep-alive connections must not hold
@@ -118,9 +121,9 @@ export async function buildApp(services: AppServices, logger: Logger | false): P
     server.closeIdleConnections = () => undefined;
     setTimeout(closeIdle, SHUTDOWN_IDLE_GRACE_MS).unref();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
 
   const guards = makeGuards(services);

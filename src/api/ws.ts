@@ -54,6 +54,10 @@ export class WsHub implements Publisher {
     return this.byUser.keys();
   }
 
+  isOnline(userId: UserId): boolean {
+    return this.byUser.has(userId);
+  }
+
   /**
    * Queues messages for their users' sockets. Sending is time-sliced: at most SEND_SLICE
    * messages per event-loop turn, so fanning a tick out to 10 000 players never stalls the loop

@@ -46,6 +46,7 @@ export class BattleService {
         this.kick();
       },
       onlineUsers: () => inner.onlineUsers(),
+      isOnline: (userId) => inner.isOnline?.(userId) ?? true,
     };
   }
 

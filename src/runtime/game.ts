@@ -14,6 +14,8 @@ import type { Metrics } from './metrics.js';
 export interface Publisher {
   publish(events: ReadonlyArray<OutboundEvent | LazyEvent>): void;
   onlineUsers(): Iterable<UserId>;
+  /** Whether the player has an open socket; absent = assume yes (every message is kept). */
+  isOnline?(userId: UserId): boolean;
 }
 
 export interface GameRuntimeOptions {
@@ -73,6 +75,12 @@ export class GameRuntime {
   lastJitterMs = 0;
   failure: string | null = null;
 
+  /**
+   * Counts changes to the world: bumped whenever a command runs, timed events are applied or the
+   * world is reloaded. Read views derived only from world state (not the clock) stay valid while
+   * it is unchanged, which lets the HTTP layer reuse them (the GET /player snapshot).
+   */
+  private worldVersion = 0;
   private pending = newBatch();
   private flushing: Promise<void> | null = null;
   private flushScheduled = false;
@@ -98,6 +106,11 @@ export class GameRuntime {
     return this.loopTimer !== null;
   }
 
+  /** Changes to the world so far (see worldVersion). */
+  get version(): number {
+    return this.worldVersion;
+  }
+
   /** Commands waiting for their commit plus changes not yet written. */
   get queueDepth(): number {
     return this.pending.waiters.length;
@@ -111,6 +124,9 @@ export class GameRuntime {
     this.opts.publisher = p;
   }
 
+  private readonly listening = (userId: UserId): boolean =>
+    this.opts.publisher?.isOnline?.(userId) ?? true;
+
   private context(now: number, changes: ChangeSet, events: OutboundEvent[]): SimContext {
     return {
       world: this.world,
@@ -121,6 +137,7 @@ export class GameRuntime {
       changes,
       scheduler: this.scheduler,
       emit: (userId, message) => events.push({ userId, message }),
+      listening: this.listening,
     };
   }
 
@@ -139,8 +156,9 @@ export class GameRuntime {
    */
   private advance(now: number): number {
     let processed = 0;
-    // The events' own changes, kept apart so onApplied sees just them; then one absorb.
-    const changes = new ChangeSet();
+    // The events' own changes, kept apart so onApplied sees just them; then one absorb. Made
+    // only once an event is due: every read calls this, and most find nothing due.
+    let changes: ChangeSet | null = null;
     for (;;) {
       const event = this.scheduler.popDue(now);
       if (!event) break;
@@ -149,6 +167,7 @@ export class GameRuntime {
         this.opts.logger.error({ kind: event.kind, ref: event.ref }, 'no handler for timed event');
         continue;
       }
+      changes ??= new ChangeSet();
       const ctx = this.context(event.due, changes, this.pending.events);
       try {
         handler(ctx, event.ref, event.due);
@@ -162,7 +181,8 @@ export class GameRuntime {
       }
       processed++;
     }
-    if (processed > 0) {
+    if (changes !== null) {
+      this.worldVersion++;
       this.opts.onApplied?.(this.world, changes);
       this.pending.changes.absorb(changes);
       this.scheduleFlush();
@@ -177,6 +197,8 @@ export class GameRuntime {
     this.advance(now);
     const changes = new ChangeSet();
     const events: OutboundEvent[] = [];
+    // Bumped before the command runs, so even one that throws halfway counts as a change.
+    this.worldVersion++;
     const result = command(this.context(now, changes, events), input);
     this.opts.onApplied?.(this.world, changes);
     if (changes.isEmpty && events.length === 0) {
@@ -317,6 +339,7 @@ export class GameRuntime {
       if (!(await this.opts.store.ping())) throw new Error('database not reachable');
       const world = await this.opts.reload();
       this.world = world;
+      this.worldVersion++;
       this.scheduler.clear();
       this.opts.scheduleAll(world, this.scheduler, this.opts.rules, this.now());
       this.state = 'running';

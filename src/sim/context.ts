@@ -56,6 +56,11 @@ export interface SimContext {
   readonly changes: ChangeSet;
   readonly scheduler: Scheduler;
   emit(userId: UserId, message: OutboundEvent['message']): void;
+  /**
+   * Whether messages emitted for the player can reach anyone now (a socket is open). Callers
+   * may skip building costly messages when not; state changes never depend on it.
+   */
+  listening(userId: UserId): boolean;
 }
 
 /** A command: validates, throws a DomainError before any change, or applies and returns. */

@@ -29,7 +29,12 @@ export class DomainError extends Error {
     readonly detail: string,
     readonly extra?: Record<string, unknown>,
   ) {
+    // An expected rejection (a 409 for missing resources is routine): no stack trace to
+    // capture, which is most of the cost of constructing an Error.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail);
+    Error.stackTraceLimit = limit;
     this.name = 'DomainError';
   }
 

@@ -50,11 +50,15 @@ export function notify(
   for (const old of inboxes.trim(userId, ctx.settings.gameplay.notificationRetention)) {
     ctx.changes.deleteWhere('notifications', { id: old });
   }
-  ctx.emit(userId, {
-    type: 'notification',
-    notification: notificationView(row),
-    unread_notifications: inboxes.unreadCount(userId),
-  });
+  // Most players are offline when their timers fire: only a listener's copy is rendered, and
+  // from the payload object itself rather than by parsing the JSON just written.
+  if (ctx.listening(userId)) {
+    ctx.emit(userId, {
+      type: 'notification',
+      notification: { ...notificationView({ ...row, payload: null }), payload },
+      unread_notifications: inboxes.unreadCount(userId),
+    });
+  }
   return id;
 }
 

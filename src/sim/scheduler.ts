@@ -12,73 +12,98 @@ export interface TimedEvent {
 }
 
 export class Scheduler {
-  private heap: TimedEvent[] = [];
+  // The heap as parallel arrays, one slot per event: no object (and no boxed due time) per
+  // pending event, which matters with one or two events per planet of a large world.
+  private dues: number[] = [];
+  private seqs: number[] = [];
+  private kinds: string[] = [];
+  private refs: number[] = [];
   private nextSeq = 1;
 
   get size(): number {
-    return this.heap.length;
+    return this.dues.length;
   }
 
   schedule(due: number, kind: string, ref: number): TimedEvent {
-    const event = { due, seq: this.nextSeq++, kind, ref };
-    this.heap.push(event);
-    this.siftUp(this.heap.length - 1);
-    return event;
+    const seq = this.nextSeq++;
+    const { dues, seqs, kinds, refs } = this;
+    // Sift up: move parents down into the hole until the new event's place is found.
+    let index = dues.length;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      const pDue = dues[parent] as number;
+      if (!(due < pDue || (due === pDue && seq < (seqs[parent] as number)))) break;
+      dues[index] = pDue;
+      seqs[index] = seqs[parent] as number;
+      kinds[index] = kinds[parent] as string;
+      refs[index] = refs[parent] as number;
+      index = parent;
+    }
+    dues[index] = due;
+    seqs[index] = seq;
+    kinds[index] = kind;
+    refs[index] = ref;
+    return { due, seq, kind, ref };
   }
 
   peek(): TimedEvent | undefined {
-    return this.heap[0];
+    return this.dues.length === 0 ? undefined : this.at(0);
   }
 
   /** Removes and returns the earliest event if it is due at `now`. */
   popDue(now: number): TimedEvent | undefined {
-    const top = this.heap[0];
-    if (top === undefined || top.due > now) return undefined;
-    const last = this.heap.pop() as TimedEvent;
-    if (this.heap.length > 0) {
-      this.heap[0] = last;
-      this.siftDown(0);
-    }
-    return top;
-  }
-
-  clear(): void {
-    this.heap = [];
-  }
-
-  private less(a: TimedEvent, b: TimedEvent): boolean {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-
-  private siftUp(index: number): void {
-    const heap = this.heap;
-    const item = heap[index] as TimedEvent;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      const p = heap[parent] as TimedEvent;
-      if (!this.less(item, p)) break;
-      heap[index] = p;
-      index = parent;
-    }
-    heap[index] = item;
-  }
-
-  private siftDown(index: number): void {
-    const heap = this.heap;
-    const n = heap.length;
-    const item = heap[index] as TimedEvent;
+    const { dues, seqs, kinds, refs } = this;
+    if (dues.length === 0 || (dues[0] as number) > now) return undefined;
+    const top = this.at(0);
+    const due = dues.pop() as number;
+    const seq = seqs.pop() as number;
+    const kind = kinds.pop() as string;
+    const ref = refs.pop() as number;
+    const n = dues.length;
+    if (n === 0) return top;
+    // Sift the last event down from the root: move the smaller child up into the hole.
+    let index = 0;
     for (;;) {
       const left = 2 * index + 1;
       if (left >= n) break;
       const right = left + 1;
       let child = left;
-      if (right < n && this.less(heap[right] as TimedEvent, heap[left] as TimedEvent))
-        child = right;
-      const c = heap[child] as TimedEvent;
-      if (!this.less(c, item)) break;
-      heap[index] = c;
+      if (right < n && this.less(right, left)) child = right;
+      const cDue = dues[child] as number;
+      if (!(cDue < due || (cDue === due && (seqs[child] as number) < seq))) break;
+      dues[index] = cDue;
+      seqs[index] = seqs[child] as number;
+      kinds[index] = kinds[child] as string;
+      refs[index] = refs[child] as number;
       index = child;
     }
-    heap[index] = item;
+    dues[index] = due;
+    seqs[index] = seq;
+    kinds[index] = kind;
+    refs[index] = ref;
+    return top;
+  }
+
+  clear(): void {
+    this.dues = [];
+    this.seqs = [];
+    this.kinds = [];
+    this.refs = [];
+  }
+
+  private at(index: number): TimedEvent {
+    return {
+      due: this.dues[index] as number,
+      seq: this.seqs[index] as number,
+      kind: this.kinds[index] as string,
+      ref: this.refs[index] as number,
+    };
+  }
+
+  /** Whether slot i comes before slot j: by due time, then by sequence. */
+  private less(i: number, j: number): boolean {
+    const a = this.dues[i] as number;
+    const b = this.dues[j] as number;
+    return a < b || (a === b && (this.seqs[i] as number) < (this.seqs[j] as number));
   }
 }

@@ -15,6 +15,22 @@ import type {
 
 export const coordKey = (c: Coordinates): string => `${c.galaxy}:${c.system}:${c.position}`;
 
+/** Whether v is a whole number in [0, limit). */
+const fits = (v: number, limit: number): boolean => v >= 0 && v < limit && Math.floor(v) === v;
+
+/**
+ * The planetsByCoord key: one small integer (no string per planet) while the coordinates are
+ * whole numbers that fit in 9 + 12 + 8 bits, the coordKey string otherwise (a number key and a
+ * string key never collide).
+ */
+const coordIndex = (c: Coordinates): number | string =>
+  fits(c.galaxy, 512) && fits(c.system, 4096) && fits(c.position, 256)
+    ? c.galaxy * 1_048_576 + c.system * 256 + c.position
+    : coordKey(c);
+
+/** How queue items are ordered in their queue. */
+const byStart = (a: QueueItem, b: QueueItem): number => a.startTime - b.startTime || a.id - b.id;
+
 /**
  * Every piece of game state, held in plain maps with the secondary indexes the commands need.
  * Only the single-writer loop mutates it; readers get consistent snapshots between commands.
@@ -24,8 +40,13 @@ export class World {
   readonly usersByName = new Map<string, User>();
   readonly usersByEmail = new Map<string, User>();
   readonly planets = new Map<PlanetId, Planet>();
-  readonly planetsByCoord = new Map<string, Planet>();
-  readonly planetsByOwner = new Map<UserId, Set<PlanetId>>();
+  /** By coordinates (key: see coordIndex; use planetAt). */
+  readonly planetsByCoord = new Map<number | string, Planet>();
+  /**
+   * Each owner's planet ids, sorted (use planetsOf): a bare id for the usual single planet, so
+   * an idle player costs no collection of their own.
+   */
+  readonly planetsByOwner = new Map<UserId, PlanetId | PlanetId[]>();
   readonly queueItems = new Map<QueueItemId, QueueItem>();
   /** Queue items in execution order: building and shipyard queues per planet, research per player. */
   readonly buildQueues = new Map<PlanetId, QueueItem[]>();
@@ -97,20 +118,32 @@ export class World {
 
   addPlanet(planet: Planet): void {
     this.planets.set(planet.id, planet);
-    this.planetsByCoord.set(coordKey(planet), planet);
-    let owned = this.planetsByOwner.get(planet.ownerId);
-    if (!owned) {
-      owned = new Set();
-      this.planetsByOwner.set(planet.ownerId, owned);
+    this.planetsByCoord.set(coordIndex(planet), planet);
+    const owned = this.planetsByOwner.get(planet.ownerId);
+    if (owned === undefined || owned === planet.id) {
+      this.planetsByOwner.set(planet.ownerId, planet.id);
+    } else if (typeof owned === 'number') {
+      this.planetsByOwner.set(
+        planet.ownerId,
+        owned < planet.id ? [owned, planet.id] : [planet.id, owned],
+      );
+    } else if (!owned.includes(planet.id)) {
+      owned.push(planet.id);
+      owned.sort((a, b) => a - b);
     }
-    owned.add(planet.id);
     this.bumpId('planet', planet.id);
   }
 
   removePlanet(planet: Planet): void {
     this.planets.delete(planet.id);
-    this.planetsByCoord.delete(coordKey(planet));
-    this.planetsByOwner.get(planet.ownerId)?.delete(planet.id);
+    this.planetsByCoord.delete(coordIndex(planet));
+    const owned = this.planetsByOwner.get(planet.ownerId);
+    if (owned === planet.id) this.planetsByOwner.delete(planet.ownerId);
+    else if (typeof owned === 'object') {
+      const rest = owned.filter((id) => id !== planet.id);
+      if (rest.length === 0) this.planetsByOwner.delete(planet.ownerId);
+      else this.planetsByOwner.set(planet.ownerId, rest.length === 1 ? (rest[0] as number) : rest);
+    }
   }
 
   private queueList(item: Pick<QueueItem, 'queue' | 'planetId' | 'ownerId'>): {
@@ -127,10 +160,13 @@ export class World {
   addQueueItem(item: QueueItem): void {
     this.queueItems.set(item.id, item);
     const { map, key } = this.queueList(item);
-    const list = map.get(key) ?? [];
-    list.push(item);
-    list.sort((a, b) => a.startTime - b.startTime || a.id - b.id);
-    map.set(key, list);
+    const list = map.get(key);
+    // A new list holds exactly its one item (a pushed-to empty array reserves 17 slots).
+    if (!list) map.set(key, [item]);
+    else {
+      list.push(item);
+      list.sort(byStart);
+    }
     this.bumpId('queueItem', item.id);
   }
 
@@ -158,16 +194,20 @@ export class World {
 
   planetsOf(userId: UserId): Planet[] {
     const ids = this.planetsByOwner.get(userId);
-    if (!ids) return [];
+    if (ids === undefined) return [];
+    if (typeof ids === 'number') {
+      const p = this.planets.get(ids);
+      return p ? [p] : [];
+    }
     const out: Planet[] = [];
     for (const id of ids) {
       const p = this.planets.get(id);
       if (p) out.push(p);
     }
-    return out.sort((a, b) => a.id - b.id);
+    return out;
   }
 
   planetAt(c: Coordinates): Planet | undefined {
-    return this.planetsByCoord.get(coordKey(c));
+    return this.planetsByCoord.get(coordIndex(c));
   }
 }

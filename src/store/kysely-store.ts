@@ -8,6 +8,7 @@ import {
   ID_SEQUENCE_TABLES,
   isEmptyBatch,
   TABLES,
+  updatableColumns,
   type Row,
   type RowBatch,
   type RowUpdate,
@@ -25,7 +26,11 @@ export interface EngineHooks {
   /** Throws if this store no longer owns its database (checked before every commit). */
   assertOwned?(): void;
   /** Engine-specific fast path for commits (prepared statements, JSON row sets). */
-  writer?: { commit(batch: RowBatch): void | Promise<void> };
+  writer?: {
+    commit(batch: RowBatch): void | Promise<void>;
+    /** Finishes queued commits and releases the writer's own connection (or thread). */
+    close?(): Promise<void>;
+  };
   /** Replica databases for reads, each with a health flag maintained here. */
   replicas?: AnyDb[];
   closeExtra?(): Promise<void>;
@@ -148,6 +153,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.hooks.writer?.close?.().catch(() => undefined);
     for (const replica of this.hooks.replicas ?? []) await replica.destroy().catch(() => undefined);
     // The database is closed before the lock is released, so a successor never shares it.
     await this.db.destroy().finally(() => this.hooks.releaseOwnership().catch(() => undefined));
@@ -221,7 +227,7 @@ async function updateWhere(trx: AnyDb, updates: readonly RowUpdate[]): Promise<v
 
 async function upsert(trx: AnyDb, table: TableName, rows: Row[]): Promise<void> {
   const def = TABLES[table];
-  const updatable = def.columns.filter((c) => !def.primaryKey.includes(c));
+  const updatable = updatableColumns(def);
   const chunk = Math.max(1, Math.floor(MAX_VARIABLES_PER_STATEMENT / def.columns.length));
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);

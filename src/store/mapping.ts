@@ -186,7 +186,9 @@ export function toRowBatch(changes: ChangeSet, world: World): RowBatch {
       else {
         // An entity spread over several rows is replaced whole (deletes run before upserts),
         // so a unit or technology removed from its map does not come back after a restart.
-        if (MULTI_ROW_TABLES.has(table)) deletes.push(KEY_COLUMNS[table](key));
+        // A single row of such an entity (key "planet:unit") is replaced by its upsert alone.
+        if (MULTI_ROW_TABLES.has(table) && !key.includes(':'))
+          deletes.push(KEY_COLUMNS[table](key));
         upserts.push(...rows);
       }
     }
@@ -206,19 +208,73 @@ export function toRowBatch(changes: ChangeSet, world: World): RowBatch {
   return batch;
 }
 
+/**
+ * One shared copy of each distinct string: the columns whose values repeat across thousands of
+ * rows (queue kinds, item types, default planet names) would otherwise cost a string each.
+ */
+function interner(): (value: unknown) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    const s = String(value);
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/**
+ * Copies a units/levels map built key by key into an object with all its properties in-object
+ * (a map with more than four keys spills the rest into a separate property array otherwise).
+ * Maps with the same keys in the same order share one template, and so one hidden class.
+ */
+function compactor(): (levels: Record<string, number>) => Record<string, number> {
+  const templates = new Map<string, Record<string, number>>();
+  let lastKeys: string[] = [];
+  let lastTemplate: Record<string, number> = {};
+  return (levels) => {
+    const keys = Object.keys(levels);
+    if (keys.length === 0) return levels;
+    // Consecutive maps usually have the same keys: compare with the last ones before hashing.
+    let template: Record<string, number> | undefined =
+      keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i])
+        ? lastTemplate
+        : undefined;
+    const signature = template ? '' : keys.join('\u0000');
+    template ??= templates.get(signature);
+    if (!template) {
+      // JSON.parse sizes an object for exactly its properties; a spread copies that layout.
+      template = JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, 0])))) as Record<
+        string,
+        number
+      >;
+      templates.set(signature, template);
+    }
+    lastKeys = keys;
+    lastTemplate = template;
+    const copy = { ...template };
+    for (const key of keys) copy[key] = levels[key] as number;
+    return copy;
+  };
+}
+
 /** Rebuilds the world from every stored row. */
 export function buildWorld(rows: Record<TableName, Row[]>): World {
   const world = new World();
+  const intern = interner();
+  const compact = compactor();
   const research = new Map<number, Record<string, number>>();
   for (const r of rows.research) {
     const uid = num(r.user_id);
-    const levels = research.get(uid) ?? {};
+    let levels = research.get(uid);
+    if (!levels) research.set(uid, (levels = {}));
     levels[String(r.tech)] = num(r.level);
-    research.set(uid, levels);
   }
   for (const r of rows.users) {
+    const id = num(r.id);
+    const levels = research.get(id);
     world.addUser({
-      id: num(r.id),
+      id,
       username: String(r.username),
       email: String(r.email),
       passwordHash: String(r.password_hash),
@@ -227,7 +283,7 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
       lastActive: num(r.last_active),
       isActive: num(r.is_active) === 1,
       activePlanetId: r.active_planet_id === null ? null : num(r.active_planet_id),
-      research: research.get(num(r.id)) ?? {},
+      research: levels ? compact(levels) : {},
     });
   }
   const planets = new Map<number, Planet>();
@@ -235,7 +291,7 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
     const planet: Planet = {
       id: num(r.id),
       ownerId: num(r.owner_id),
-      name: String(r.name),
+      name: intern(r.name),
       galaxy: num(r.galaxy),
       system: num(r.system),
       position: num(r.position),
@@ -250,20 +306,37 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
     };
     planets.set(planet.id, planet);
   }
+  let unitsOf: Planet | undefined;
   for (const r of rows.planet_units) {
-    const planet = planets.get(num(r.planet_id));
-    const field = UNIT_MAPS.find(([c]) => c === r.category)?.[1];
-    if (planet && field) planet[field][String(r.unit_type)] = num(r.amount);
+    // A planet's rows usually come together: look the planet up once per run of rows.
+    const planetId = num(r.planet_id);
+    if (unitsOf?.id !== planetId) unitsOf = planets.get(planetId);
+    if (!unitsOf) continue;
+    const category = r.category;
+    const field =
+      category === 'building'
+        ? 'buildings'
+        : category === 'ship'
+          ? 'ships'
+          : category === 'defense'
+            ? 'defenses'
+            : undefined;
+    if (field) unitsOf[field][String(r.unit_type)] = num(r.amount);
   }
-  for (const planet of planets.values()) world.addPlanet(planet);
+  for (const planet of planets.values()) {
+    planet.buildings = compact(planet.buildings);
+    planet.ships = compact(planet.ships);
+    planet.defenses = compact(planet.defenses);
+    world.addPlanet(planet);
+  }
   for (const r of rows.queue_items) {
     world.addQueueItem({
       id: num(r.id),
-      queue: String(r.queue) as QueueItem['queue'],
+      queue: intern(r.queue) as QueueItem['queue'],
       ownerId: num(r.owner_id),
       planetId: num(r.planet_id),
-      type: String(r.item_type),
-      action: String(r.action) as QueueItem['action'],
+      type: intern(r.item_type),
+      action: intern(r.action) as QueueItem['action'],
       level: num(r.level),
       count: num(r.count),
       doneCount: num(r.done_count),

@@ -4,12 +4,14 @@ import Database from 'libsql';
 import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
 import { KyselyStore } from './kysely-store.js';
 import { StoreOwnedError } from './store.js';
+import { openSqliteDatabase, type SqliteSynchronous } from './sqlite-connection.js';
+import { SqliteWriterThread } from './writers/sqlite-thread.js';
 import { SqliteBatchWriter, type SqliteHandle } from './writers/sqlite-writer.js';
 
 export interface SqliteOptions {
   /** Folder holding the database file and the owner lock; null keeps everything in memory. */
   dataDir: string | null;
-  synchronous: 'FULL' | 'NORMAL';
+  synchronous: SqliteSynchronous;
   log?: (event: LogEvent) => void;
 }
 
@@ -96,16 +98,13 @@ export function openSqliteStore(options: SqliteOptions): KyselyStore {
     releaseOwnership: async () => lock?.release(),
   };
   let raw: InstanceType<typeof Database> | null = null;
-  const open = () => {
-    if (raw) return raw;
-    raw = new Database(path);
-    // The timeout comes first: after a kill -9 the first statement may have to wait while the
-    // write-ahead log is recovered or a reader (a backup, an inspection) briefly holds a lock.
-    raw.exec('PRAGMA busy_timeout = 5000');
-    raw.exec('PRAGMA journal_mode = WAL');
-    raw.exec(`PRAGMA synchronous = ${options.synchronous}`);
-    return raw;
-  };
+  const open = () => (raw ??= openSqliteDatabase(path, options.synchronous));
+  // A file database is written from its own thread (see writers/sqlite-thread.ts); an in-memory
+  // one cannot be shared with another thread, so it is written here.
+  const thread =
+    options.dataDir === null
+      ? null
+      : new SqliteWriterThread({ path, synchronous: options.synchronous });
   let writer: SqliteBatchWriter | null = null;
   const db = new Kysely({
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -118,7 +117,7 @@ export function openSqliteStore(options: SqliteOptions): KyselyStore {
     db,
     {
       ...ownership,
-      writer: {
+      writer: thread ?? {
         commit: (batch) => {
           writer ??= new SqliteBatchWriter(open() as unknown as SqliteHandle);
           writer.commit(batch);

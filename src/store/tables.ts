@@ -11,6 +11,19 @@ export interface TableDef {
   readonly loadWhere?: Row;
   /** History tables with an in-memory index: these columns of every row are loaded, by id. */
   readonly indexColumns?: readonly string[];
+  /**
+   * Columns that never change once the row exists (coordinates, owner, names that have a
+   * unique index). An upsert leaves them out of its UPDATE, so the engine does not rewrite
+   * their index entries on every save of the entity.
+   */
+  readonly fixedAfterInsert?: readonly string[];
+}
+
+/** The columns an upsert of an existing row sets: all but the key and the fixed ones. */
+export function updatableColumns(def: TableDef): string[] {
+  return def.columns.filter(
+    (c) => !def.primaryKey.includes(c) && !(def.fixedAfterInsert ?? []).includes(c),
+  );
 }
 
 export const TABLES: Record<TableName, TableDef> = {
@@ -27,6 +40,7 @@ export const TABLES: Record<TableName, TableDef> = {
       'active_planet_id',
     ],
     primaryKey: ['id'],
+    fixedAfterInsert: ['username', 'email', 'created_at'],
   },
   planets: {
     columns: [
@@ -45,6 +59,15 @@ export const TABLES: Record<TableName, TableDef> = {
       'created_at',
     ],
     primaryKey: ['id'],
+    fixedAfterInsert: [
+      'owner_id',
+      'galaxy',
+      'system',
+      'position',
+      'size',
+      'temperature',
+      'created_at',
+    ],
   },
   planet_units: {
     columns: ['planet_id', 'unit_type', 'category', 'amount'],

@@ -12,12 +12,27 @@ export interface TokenClaims {
 export class InvalidTokenError extends Error {}
 
 /**
+ * How many verified tokens are remembered. Every protected request verifies its token; a
+ * player's client sends the same token for its whole lifetime, so a few thousand entries cover
+ * every active session. Beyond that the oldest entry is dropped (and simply verified again).
+ */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
  * Issues and verifies access tokens (JWT with `sub`, `exp`, `iat`, `jti`). Expiry is checked
  * against the injected clock, so tests can move time without waiting.
  */
 export class TokenService {
   private readonly sign: (payload: Record<string, unknown>) => string;
   private readonly verifyRaw: (token: string) => Record<string, unknown>;
+  /**
+   * Claims of tokens whose signature and claims already checked out, keyed by the exact token
+   * text (so a hit is the very same signed bytes). Only the signature work is skipped: expiry is
+   * checked on every call, and revocation (logout) is checked by the caller against the world on
+   * every request. fast-jwt's own cache is off because it hashes the token (SHA-256) on every
+   * lookup, which cost more per request than this map.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(
     secret: string,
@@ -31,7 +46,7 @@ export class TokenService {
       key: secret,
       algorithms: [algorithm],
       ignoreExpiration: true,
-      cache: 1000,
+      cache: false,
     });
   }
 
@@ -49,6 +64,26 @@ export class TokenService {
   }
 
   verify(token: string): TokenClaims {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (known.expiresAt <= this.clock.now()) {
+        this.verified.delete(token);
+        throw new InvalidTokenError('expired');
+      }
+      return known;
+    }
+    const claims = this.verifyUncached(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // Maps iterate in insertion order: the first key is the oldest entry.
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  /** Signature, algorithm, claims and expiry: the full check of a token not seen before. */
+  private verifyUncached(token: string): TokenClaims {
     let payload: Record<string, unknown>;
     try {
       payload = this.verifyRaw(token);
@@ -66,7 +101,8 @@ export class TokenService {
       throw new InvalidTokenError('missing claims');
     }
     if (exp * 1000 <= this.clock.now()) throw new InvalidTokenError('expired');
-    return { userId, jti: payload.jti, expiresAt: exp * 1000 };
+    // Frozen because the same object is handed to every request that presents this token.
+    return Object.freeze({ userId, jti: payload.jti, expiresAt: exp * 1000 });
   }
 
   get algorithmName(): string {

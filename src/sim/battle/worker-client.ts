@@ -7,9 +7,8 @@
 // the process alive by itself. runBattleInWorker() is the one-shot convenience (it pays the
 // thread start-up, ~50 ms under tsx, on every call).
 
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../lib/worker-thread.js';
 import type { BattleInput, BattleResult } from './types.js';
 import type { BattleReply, BattleRequest } from './worker-protocol.js';
 
@@ -48,7 +47,7 @@ export class BattleWorker {
 
   #ensureWorker(): Worker {
     if (this.#worker !== undefined) return this.#worker;
-    const worker = startWorkerThread();
+    const worker = startModuleWorker(import.meta.url, 'worker');
     worker.on('message', (reply: BattleReply) => this.#settle(reply));
     worker.on('error', (err) => this.#crashed(worker, err));
     worker.on('exit', (code) => this.#crashed(worker, new Error(`battle worker exited (${code})`)));
@@ -92,20 +91,4 @@ export async function runBattleInWorker(input: BattleInput): Promise<BattleResul
   } finally {
     await worker.close();
   }
-}
-
-/**
- * Starts worker.ts next to this module: worker.js in the compiled build, worker.ts when the app
- * runs from TypeScript sources under tsx. Node 20 does not run `--import` preloads in worker
- * threads, so tsx's loader, though present in the inherited execArgv, is not active there; a
- * tiny bootstrap registers it through tsx's API first and then imports worker.ts.
- */
-function startWorkerThread(): Worker {
-  const entry = new URL(`./worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap =
-    `import(${JSON.stringify(tsxApi)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true });
 }

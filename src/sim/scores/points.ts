@@ -36,12 +36,26 @@ export function cumulativeLevelCost(rules: Ruleset, type: string, level: number)
   return prefix[target] as number;
 }
 
+/** Per ruleset: the full price of one ship or defense, by type (0 for anything else). */
+const unitPrices = new WeakMap<Ruleset, Map<string, number>>();
+
+function unitPrice(rules: Ruleset, type: string): number {
+  let prices = unitPrices.get(rules);
+  if (!prices) unitPrices.set(rules, (prices = new Map()));
+  let price = prices.get(type);
+  if (price === undefined) {
+    const category = rules.unit(type)?.category;
+    price = category === 'ship' || category === 'defense' ? total(rules.unitCost(type)) : 0;
+    prices.set(type, price);
+  }
+  return price;
+}
+
 function unitsSpend(rules: Ruleset, counts: Record<string, number>): number {
   let sum = 0;
-  for (const [type, count] of Object.entries(counts)) {
-    const category = rules.unit(type)?.category;
-    if (count > 0 && (category === 'ship' || category === 'defense'))
-      sum += total(rules.unitCost(type)) * count;
+  for (const type in counts) {
+    const count = counts[type] as number;
+    if (count > 0) sum += unitPrice(rules, type) * count;
   }
   return sum;
 }
@@ -49,8 +63,8 @@ function unitsSpend(rules: Ruleset, counts: Record<string, number>): number {
 /** Resources a planet embodies: its building levels (economy), ships and defenses (military). */
 export function planetSpend(rules: Ruleset, planet: Planet): { economy: number; military: number } {
   let economy = 0;
-  for (const [type, level] of Object.entries(planet.buildings))
-    economy += cumulativeLevelCost(rules, type, level);
+  for (const type in planet.buildings)
+    economy += cumulativeLevelCost(rules, type, planet.buildings[type] as number);
   return {
     economy,
     military: unitsSpend(rules, planet.ships) + unitsSpend(rules, planet.defenses),

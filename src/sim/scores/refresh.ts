@@ -6,19 +6,19 @@ import { fleetSpend, planetSpend, researchSpend } from './points.js';
 
 function scorePlanet(world: World, rules: Ruleset, planet: Planet): void {
   const { economy, military } = planetSpend(rules, planet);
-  world.scores.setHolding(`planet:${planet.id}`, planet.ownerId, economy, military);
+  world.scores.setHolding('planet', planet.id, planet.ownerId, economy, military);
 }
 
 /** Ships in flight still count: they left the planet's score when they left the planet. */
 const scoreFleet = (world: World, rules: Ruleset, fleet: Fleet): void =>
-  world.scores.setHolding(`fleet:${fleet.id}`, fleet.ownerId, 0, fleetSpend(rules, fleet));
+  world.scores.setHolding('fleet', fleet.id, fleet.ownerId, 0, fleetSpend(rules, fleet));
 
 /** The entity ids behind touched keys ("7" or "7:unitType" for one unit of entity 7). */
 function touchedIds(changes: ChangeSet, ...tables: TableName[]): Set<number> {
   const ids = new Set<number>();
   for (const table of tables) {
     for (const key of changes.touched.get(table)?.keys() ?? [])
-      ids.add(Number(String(key).split(':')[0]));
+      ids.add(typeof key === 'number' ? key : parseInt(key, 10)); // parseInt stops at the ':'
   }
   return ids;
 }
@@ -53,11 +53,11 @@ export function refreshScores(world: World, rules: Ruleset, changes: ChangeSet):
   for (const id of touchedIds(changes, 'planet_units')) {
     const planet = world.planets.get(id);
     if (planet) scorePlanet(world, rules, planet);
-    else world.scores.dropHolding(`planet:${id}`);
+    else world.scores.dropHolding('planet', id);
   }
   for (const id of touchedIds(changes, 'fleets', 'fleet_ships')) {
     const fleet = world.fleets.get(id);
     if (fleet) scoreFleet(world, rules, fleet);
-    else world.scores.dropHolding(`fleet:${id}`);
+    else world.scores.dropHolding('fleet', id);
   }
 }

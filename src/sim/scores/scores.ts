@@ -27,7 +27,13 @@ export const scoreOf = (s: PlayerScore, category: RankingCategory): number =>
   category === 'total' ? s.economy + s.research + s.military : s[category];
 
 /** What a player owns that scores: a planet or a fleet away from home. */
-export type HoldingKey = `planet:${number}` | `fleet:${number}`;
+export type HoldingKind = 'planet' | 'fleet';
+
+interface Holding {
+  ownerId: UserId;
+  economy: number;
+  military: number;
+}
 
 /**
  * Highscores, derived from state: per holding (a planet's buildings, ships and defenses; a
@@ -36,10 +42,11 @@ export type HoldingKey = `planet:${number}` | `fleet:${number}`;
  * next change.
  */
 export class Scores {
-  private readonly holdings = new Map<
-    HoldingKey,
-    { ownerId: UserId; economy: number; military: number }
-  >();
+  // One map per kind, keyed by the entity id: numeric keys hash far faster than "planet:7".
+  private readonly holdings: Record<HoldingKind, Map<number, Holding>> = {
+    planet: new Map(),
+    fleet: new Map(),
+  };
   private readonly players = new Map<UserId, PlayerScore>();
   private readonly rankings = new Map<RankingCategory, Ranking>();
 
@@ -52,7 +59,8 @@ export class Scores {
   }
 
   clear(): void {
-    this.holdings.clear();
+    this.holdings.planet.clear();
+    this.holdings.fleet.clear();
     this.players.clear();
     this.rankings.clear();
   }
@@ -77,29 +85,79 @@ export class Scores {
     this.rankings.clear();
   }
 
-  setHolding(key: HoldingKey, ownerId: UserId, economy: number, military: number): void {
-    const old = this.holdings.get(key);
+  setHolding(
+    kind: HoldingKind,
+    id: number,
+    ownerId: UserId,
+    economy: number,
+    military: number,
+  ): void {
+    const holdings = this.holdings[kind];
+    const old = holdings.get(id);
     // Unchanged (e.g. a unit touched without a count change): keep the cached rankings.
     if (old && old.ownerId === ownerId && old.economy === economy && old.military === military)
       return;
-    this.dropHolding(key);
-    this.holdings.set(key, { ownerId, economy, military });
+    if (old) {
+      this.unscore(old);
+      old.ownerId = ownerId;
+      old.economy = economy;
+      old.military = military;
+    } else holdings.set(id, { ownerId, economy, military });
     const score = this.ensurePlayer(ownerId);
     score.economy += economy;
     score.military += military;
     this.rankings.clear();
   }
 
-  dropHolding(key: HoldingKey): void {
-    const old = this.holdings.get(key);
+  dropHolding(kind: HoldingKind, id: number): void {
+    const holdings = this.holdings[kind];
+    const old = holdings.get(id);
     if (!old) return;
-    this.holdings.delete(key);
+    holdings.delete(id);
+    this.unscore(old);
+  }
+
+  /** Takes a holding's points off its owner's score. */
+  private unscore(old: Holding): void {
     const score = this.players.get(old.ownerId);
     if (score) {
       score.economy -= old.economy;
       score.military -= old.military;
     }
     this.rankings.clear();
+  }
+
+  /**
+   * 1-based ranks of a few players (null for one without a score). From the cached ranking when
+   * it is current; otherwise one pass counts who is ahead of each, so a hot read (GET /player,
+   * a galaxy system) after a write never pays for sorting every player.
+   */
+  ranksOf(userIds: readonly UserId[], category: RankingCategory): Map<UserId, number | null> {
+    const ranks = new Map<UserId, number | null>();
+    const cached = this.rankings.get(category);
+    if (cached) {
+      for (const id of userIds) ranks.set(id, cached.rank.get(id) ?? null);
+      return ranks;
+    }
+    const targets: Array<{ id: UserId; value: number; ahead: number }> = [];
+    for (const id of userIds) {
+      const score = this.players.get(id);
+      if (score) targets.push({ id, value: scoreOf(score, category), ahead: 0 });
+      else ranks.set(id, null);
+    }
+    if (targets.length > 0) {
+      // The same order as ranking(): higher score first, ties to the lower (older) id.
+      for (const [id, score] of this.players) {
+        const value = scoreOf(score, category);
+        for (const t of targets) if (value > t.value || (value === t.value && id < t.id)) t.ahead++;
+      }
+    }
+    for (const t of targets) ranks.set(t.id, t.ahead + 1);
+    return ranks;
+  }
+
+  rankOf(userId: UserId, category: RankingCategory): number | null {
+    return this.ranksOf([userId], category).get(userId) ?? null;
   }
 
   ranking(category: RankingCategory): Ranking {

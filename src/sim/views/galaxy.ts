@@ -12,7 +12,12 @@ type ViewContext = Pick<SimContext, 'world' | 'settings' | 'now'>;
 export function galaxyView(ctx: ViewContext, galaxy: number, system: number) {
   checkBounds(ctx.settings.universe, { galaxy, system });
   const { world } = ctx;
-  const ranking = world.scores.ranking('total');
+  const owners: number[] = [];
+  for (let position = 1; position <= ctx.settings.universe.positions; position++) {
+    const planet = world.planetAt({ galaxy, system, position });
+    if (planet) owners.push(planet.ownerId);
+  }
+  const ranks = world.scores.ranksOf(owners, 'total');
   const positions = [];
   for (let position = 1; position <= ctx.settings.universe.positions; position++) {
     const c = { galaxy, system, position };
@@ -26,7 +31,7 @@ export function galaxyView(ctx: ViewContext, galaxy: number, system: number) {
         ? {
             user_id: owner.id,
             name: owner.username,
-            rank: ranking.rank.get(owner.id) ?? null,
+            rank: ranks.get(owner.id) ?? null,
             ...activityView(world, owner.id, ctx.now),
           }
         : null,

@@ -43,7 +43,7 @@ export function playerRanking(ctx: ViewContext, userId: UserId) {
   const { scores } = ctx.world;
   const score = scores.get(userId) ?? { economy: 0, research: 0, military: 0 };
   return {
-    rank: scores.ranking('total').rank.get(userId) ?? null,
+    rank: scores.rankOf(userId, 'total'),
     players: scores.playerCount,
     points: toPoints(scoreOf(score, 'total')),
     economy: toPoints(score.economy),

@@ -118,34 +118,53 @@ export function planetSummary(ctx: ViewContext, planet: Planet, activeId: number
   };
 }
 
-/** GET /player/{id}: the specification's snapshot of the active planet, plus economy figures. */
-export function playerSnapshot(ctx: ViewContext, user: User) {
+/**
+ * GET /player/{id} in pieces, in snapshot key order: `before` and `after` are the fields on
+ * either side of `resources` and depend on world state only, while `atTime(t)` gives the two
+ * fields that also move with the clock (`resources`, closed form at t, and `server_time`, last).
+ * The HTTP layer serializes the state pieces once per world version and re-renders only
+ * `atTime` on each request; `atTime` is valid only while the world is unchanged.
+ */
+export function playerSnapshotParts(ctx: ViewContext, user: User) {
   const planet = activePlanet(ctx, user);
   const { world, rules } = ctx;
   const economy = economyView(ctx, planet);
   return {
-    player: { name: user.username, user_id: user.id, last_active: iso(user.lastActive) },
-    position: { galaxy: planet.galaxy, system: planet.system, planet: planet.position },
-    resources: economy.resources,
-    buildings: levelsOf(rules, 'building', planet.buildings),
-    build_queue: world.buildQueue(planet.id).map(queueItemView),
-    ship_build_queue: world.shipQueue(planet.id).map(shipQueueItemView),
-    fleet: levelsOf(rules, 'ship', planet.ships),
-    defenses: levelsOf(rules, 'defense', planet.defenses),
-    research: levelsOf(rules, 'research', user.research),
-    research_queue: researchQueueView(world, user),
-    ship_stats: shipStatsView(rules, user),
-    planet: {
-      id: planet.id,
-      name: planet.name,
-      temperature: planet.temperature,
-      size: planet.size,
+    before: {
+      player: { name: user.username, user_id: user.id, last_active: iso(user.lastActive) },
+      position: { galaxy: planet.galaxy, system: planet.system, planet: planet.position },
     },
-    production: economy.production,
-    energy: economy.energy,
-    capacity: economy.capacity,
-    unread_notifications: world.inboxes.unreadCount(user.id),
-    highscore: playerRanking(ctx, user.id),
-    server_time: iso(ctx.now),
+    after: {
+      buildings: levelsOf(rules, 'building', planet.buildings),
+      build_queue: world.buildQueue(planet.id).map(queueItemView),
+      ship_build_queue: world.shipQueue(planet.id).map(shipQueueItemView),
+      fleet: levelsOf(rules, 'ship', planet.ships),
+      defenses: levelsOf(rules, 'defense', planet.defenses),
+      research: levelsOf(rules, 'research', user.research),
+      research_queue: researchQueueView(world, user),
+      ship_stats: shipStatsView(rules, user),
+      planet: {
+        id: planet.id,
+        name: planet.name,
+        temperature: planet.temperature,
+        size: planet.size,
+      },
+      production: economy.production,
+      energy: economy.energy,
+      capacity: economy.capacity,
+      unread_notifications: world.inboxes.unreadCount(user.id),
+      highscore: playerRanking(ctx, user.id),
+    },
+    atTime: (t: number) => ({
+      resources: floorResources(resourcesAt(ctx, planet, t)),
+      server_time: iso(t),
+    }),
   };
+}
+
+/** GET /player/{id}: the specification's snapshot of the active planet, plus economy figures. */
+export function playerSnapshot(ctx: ViewContext, user: User) {
+  const { before, after, atTime } = playerSnapshotParts(ctx, user);
+  const { resources, server_time } = atTime(ctx.now);
+  return { ...before, resources, ...after, server_time };
 }

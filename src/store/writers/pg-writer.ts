@@ -1,63 +1,53 @@
 import type pg from 'pg';
 import type { TableName } from '../../sim/changes.js';
-import { TABLES, type Row, type RowBatch } from '../tables.js';
+import { TABLES, updatableColumns, type Row, type RowBatch } from '../tables.js';
+
+/** Distinct batch shapes prepared per connection; rarer shapes are sent unprepared. */
+const MAX_PREPARED_SHAPES = 256;
+
+/** One statement of a batch: its SQL with `$n` for its JSON row set, and that row set. */
+interface Step {
+  table: TableName;
+  sql: (param: string) => string;
+  rows: Row[];
+}
 
 /**
  * Writes a batch to PostgreSQL with one statement per table and operation: the rows travel as
- * one JSON parameter and `json_populate_recordset` maps them onto the table's own row type, so
- * the SQL text is constant (prepared once per connection) whatever the batch size.
+ * one JSON parameter and `json_populate_recordset` maps them onto the table's own row type.
+ * When no table is both deleted from and written to, every statement becomes a
+ * data-modifying CTE of a single statement: atomic by itself, one network round trip and one
+ * wake-up of the event loop (a transaction of separate statements needs BEGIN, one round trip
+ * per statement, and COMMIT). Otherwise the statements run in order inside a transaction, as
+ * the batch contract requires: deletes, then updates, then upserts.
  */
 export class PgBatchWriter {
+  /** Statement texts already named, so each distinct shape is prepared once per connection. */
+  private readonly names = new Map<string, string>();
+
   constructor(private readonly pool: pg.Pool) {}
 
   async commit(batch: RowBatch): Promise<void> {
+    const steps = batchSteps(batch);
+    if (steps.length === 0) return;
+    if (isDisjoint(steps)) {
+      const text =
+        steps.length === 1
+          ? (steps[0] as Step).sql('$1')
+          : `WITH ${steps.map((st, i) => `s${i} AS (${st.sql(`$${i + 1}`)})`).join(', ')} SELECT 1`;
+      await this.pool.query({
+        name: this.nameOf(text),
+        text,
+        values: steps.map((st) => JSON.stringify(st.rows)),
+      });
+      return;
+    }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      for (const [table, wheres] of batch.deletes) {
-        const groups = new Map<string, Row[]>();
-        for (const where of wheres) {
-          const key = Object.keys(where).sort().join(',');
-          groups.set(key, [...(groups.get(key) ?? []), where]);
-        }
-        for (const [key, rows] of groups) {
-          const columns = key.split(',');
-          await client.query({
-            name: `d:${table}:${key}`,
-            text: deleteSql(table, columns),
-            values: [JSON.stringify(rows)],
-          });
-        }
-      }
-      // Updates of one shape (table, where and set columns) travel as one JSON row set.
-      // A row updated twice keeps the later values (UPDATE ... FROM would pick either).
-      const updates = new Map<
-        string,
-        { table: TableName; where: string[]; set: string[]; rows: Map<string, Row> }
-      >();
-      for (const u of batch.updates ?? []) {
-        const where = Object.keys(u.where).sort();
-        const set = Object.keys(u.set).sort();
-        const key = `${u.table}:${set.join(',')}:${where.join(',')}`;
-        let group = updates.get(key);
-        if (!group) updates.set(key, (group = { table: u.table, where, set, rows: new Map() }));
-        group.rows.set(JSON.stringify(where.map((c) => u.where[c])), { ...u.set, ...u.where });
-      }
-      for (const [key, { table, where, set, rows }] of updates) {
-        const text = updateSql(table, set, where);
-        await client.query({
-          name: `p:${key}`,
-          text,
-          values: [JSON.stringify([...rows.values()])],
-        });
-      }
-      for (const [table, rows] of batch.upserts) {
-        if (rows.length === 0) continue;
-        await client.query({
-          name: `u:${table}`,
-          text: upsertSql(table),
-          values: [JSON.stringify(dedupe(table, rows))],
-        });
+      for (const st of steps) {
+        const text = st.sql('$1');
+        await client.query({ name: this.nameOf(text), text, values: [JSON.stringify(st.rows)] });
       }
       await client.query('COMMIT');
     } catch (err) {
@@ -67,6 +57,66 @@ export class PgBatchWriter {
       client.release();
     }
   }
+
+  /** A prepared-statement name for the text; unnamed (parsed each time) past a sane bound. */
+  private nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (!name && this.names.size < MAX_PREPARED_SHAPES)
+      this.names.set(text, (name = `batch_${this.names.size}`));
+    return name;
+  }
+}
+
+/**
+ * In one statement all CTEs see the same snapshot and their order is unspecified: safe only
+ * when each table is touched by one step (then no row can be changed twice).
+ */
+function isDisjoint(steps: readonly Step[]): boolean {
+  const tables = new Set<TableName>();
+  for (const st of steps) {
+    if (tables.has(st.table)) return false;
+    tables.add(st.table);
+  }
+  return true;
+}
+
+/** The batch's statements in contract order: deletes, updates, upserts. */
+function batchSteps(batch: RowBatch): Step[] {
+  const steps: Step[] = [];
+  for (const [table, wheres] of batch.deletes) {
+    const groups = new Map<string, Row[]>();
+    for (const where of wheres) {
+      const key = Object.keys(where).sort().join(',');
+      const group = groups.get(key);
+      if (group) group.push(where);
+      else groups.set(key, [where]);
+    }
+    for (const [key, rows] of groups) {
+      const columns = key.split(',');
+      steps.push({ table, rows, sql: (param) => deleteSql(table, columns, param) });
+    }
+  }
+  // Updates of one shape (table, where and set columns) travel as one JSON row set.
+  // A row updated twice keeps the later values (UPDATE ... FROM would pick either).
+  const updates = new Map<
+    string,
+    { table: TableName; where: string[]; set: string[]; rows: Map<string, Row> }
+  >();
+  for (const u of batch.updates ?? []) {
+    const where = Object.keys(u.where).sort();
+    const set = Object.keys(u.set).sort();
+    const key = `${u.table}:${set.join(',')}:${where.join(',')}`;
+    let group = updates.get(key);
+    if (!group) updates.set(key, (group = { table: u.table, where, set, rows: new Map() }));
+    group.rows.set(JSON.stringify(where.map((c) => u.where[c])), { ...u.set, ...u.where });
+  }
+  for (const { table, where, set, rows } of updates.values())
+    steps.push({ table, rows: [...rows.values()], sql: (p) => updateSql(table, set, where, p) });
+  for (const [table, rows] of batch.upserts) {
+    if (rows.length > 0)
+      steps.push({ table, rows: dedupe(table, rows), sql: (p) => upsertSql(table, p) });
+  }
+  return steps;
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: the last version of a key wins. */
@@ -78,23 +128,28 @@ function dedupe(table: TableName, rows: Row[]): Row[] {
   return byKey.size === rows.length ? rows : [...byKey.values()];
 }
 
-function upsertSql(table: TableName): string {
+function upsertSql(table: TableName, rows: string): string {
   const def = TABLES[table];
   const cols = def.columns.map((c) => `"${c}"`).join(', ');
-  const updatable = def.columns.filter((c) => !def.primaryKey.includes(c));
+  const updatable = updatableColumns(def);
   const conflict = updatable.length
     ? `DO UPDATE SET ${updatable.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
     : 'DO NOTHING';
-  return `INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM json_populate_recordset(null::"${table}", $1::json) ON CONFLICT (${def.primaryKey.map((c) => `"${c}"`).join(', ')}) ${conflict}`;
+  return `INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM json_populate_recordset(null::"${table}", ${rows}::json) ON CONFLICT (${def.primaryKey.map((c) => `"${c}"`).join(', ')}) ${conflict}`;
 }
 
-function updateSql(table: TableName, setColumns: string[], whereColumns: string[]): string {
+function updateSql(
+  table: TableName,
+  setColumns: string[],
+  whereColumns: string[],
+  rows: string,
+): string {
   const assignments = setColumns.map((c) => `"${c}" = d."${c}"`).join(', ');
   const match = whereColumns.map((c) => `t."${c}" = d."${c}"`).join(' AND ');
-  return `UPDATE "${table}" AS t SET ${assignments} FROM json_populate_recordset(null::"${table}", $1::json) AS d WHERE ${match}`;
+  return `UPDATE "${table}" AS t SET ${assignments} FROM json_populate_recordset(null::"${table}", ${rows}::json) AS d WHERE ${match}`;
 }
 
-function deleteSql(table: TableName, columns: string[]): string {
+function deleteSql(table: TableName, columns: string[], rows: string): string {
   const match = columns.map((c) => `t."${c}" = d."${c}"`).join(' AND ');
-  return `DELETE FROM "${table}" AS t USING json_populate_recordset(null::"${table}", $1::json) AS d WHERE ${match}`;
+  return `DELETE FROM "${table}" AS t USING json_populate_recordset(null::"${table}", ${rows}::json) AS d WHERE ${match}`;
 }

@@ -1,5 +1,5 @@
 import type { TableName } from '../../sim/changes.js';
-import { TABLES, type Row, type RowBatch } from '../tables.js';
+import { TABLES, updatableColumns, type Row, type RowBatch } from '../tables.js';
 
 /** The subset of the libsql / better-sqlite3 API the writer needs. */
 export interface SqliteHandle {
@@ -19,7 +19,22 @@ export class SqliteBatchWriter {
   constructor(private readonly db: SqliteHandle) {
     this.apply = db.transaction((batch: RowBatch) => {
       for (const [table, wheres] of batch.deletes) {
-        for (const where of wheres) {
+        // Deletes by one key column (ids) go ROWS_PER_STATEMENT at a time through `IN (...)`.
+        let first = 0;
+        const column = singleColumn(wheres);
+        if (column !== null && wheres.length >= ROWS_PER_STATEMENT) {
+          const many = this.statement(`d${ROWS_PER_STATEMENT}:${table}:${column}`, () =>
+            deleteInSql(table, column, ROWS_PER_STATEMENT),
+          );
+          for (; first + ROWS_PER_STATEMENT <= wheres.length; first += ROWS_PER_STATEMENT) {
+            const params: unknown[] = [];
+            for (let r = first; r < first + ROWS_PER_STATEMENT; r++)
+              params.push((wheres[r] as Row)[column]);
+            many.run(...params);
+          }
+        }
+        for (let w = first; w < wheres.length; w++) {
+          const where = wheres[w] as Row;
           const columns = Object.keys(where);
           this.statement(`d:${table}:${columns.join(',')}`, () => deleteSql(table, columns)).run(
             ...columns.map((c) => where[c]),
@@ -80,13 +95,28 @@ const toSqlite = (v: Row[string] | undefined) => (v === undefined ? null : v);
 
 function upsertSql(table: TableName, rows: number): string {
   const def = TABLES[table];
-  const updatable = def.columns.filter((c) => !def.primaryKey.includes(c));
+  const updatable = updatableColumns(def);
   const one = `(${def.columns.map(() => '?').join(', ')})`;
   const placeholders = Array.from({ length: rows }, () => one).join(', ');
   const conflict = updatable.length
     ? `DO UPDATE SET ${updatable.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
     : 'DO NOTHING';
   return `INSERT INTO "${table}" (${def.columns.map((c) => `"${c}"`).join(', ')}) VALUES ${placeholders} ON CONFLICT (${def.primaryKey.map((c) => `"${c}"`).join(', ')}) ${conflict}`;
+}
+
+/** The one column every condition names, if they all name the same single column. */
+function singleColumn(wheres: readonly Row[]): string | null {
+  let column: string | null = null;
+  for (const where of wheres) {
+    const keys = Object.keys(where);
+    if (keys.length !== 1 || (column !== null && keys[0] !== column)) return null;
+    column = keys[0] as string;
+  }
+  return column;
+}
+
+function deleteInSql(table: TableName, column: string, count: number): string {
+  return `DELETE FROM "${table}" WHERE "${column}" IN (${Array.from({ length: count }, () => '?').join(', ')})`;
 }
 
 function deleteSql(table: TableName, columns: string[]): string {
