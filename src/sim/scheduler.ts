@@ -26,23 +26,17 @@ export class Scheduler {
 
   schedule(due: number, kind: string, ref: number): TimedEvent {
     const seq = this.nextSeq++;
-    const { dues, seqs, kinds, refs } = this;
+    const { dues, seqs } = this;
     // Sift up: move parents down into the hole until the new event's place is found.
     let index = dues.length;
     while (index > 0) {
       const parent = (index - 1) >> 1;
       const pDue = dues[parent] as number;
       if (!(due < pDue || (due === pDue && seq < (seqs[parent] as number)))) break;
-      dues[index] = pDue;
-      seqs[index] = seqs[parent] as number;
-      kinds[index] = kinds[parent] as string;
-      refs[index] = refs[parent] as number;
+      this.moveSlot(parent, index);
       index = parent;
     }
-    dues[index] = due;
-    seqs[index] = seq;
-    kinds[index] = kind;
-    refs[index] = ref;
+    this.setSlot(index, due, seq, kind, ref);
     return { due, seq, kind, ref };
   }
 
@@ -71,17 +65,26 @@ export class Scheduler {
       if (right < n && this.less(right, left)) child = right;
       const cDue = dues[child] as number;
       if (!(cDue < due || (cDue === due && (seqs[child] as number) < seq))) break;
-      dues[index] = cDue;
-      seqs[index] = seqs[child] as number;
-      kinds[index] = kinds[child] as string;
-      refs[index] = refs[child] as number;
+      this.moveSlot(child, index);
       index = child;
     }
-    dues[index] = due;
-    seqs[index] = seq;
-    kinds[index] = kind;
-    refs[index] = ref;
+    this.setSlot(index, due, seq, kind, ref);
     return top;
+  }
+
+  /** Copies the event in slot `from` into slot `to` (a step of a sift). */
+  private moveSlot(from: number, to: number): void {
+    this.dues[to] = this.dues[from] as number;
+    this.seqs[to] = this.seqs[from] as number;
+    this.kinds[to] = this.kinds[from] as string;
+    this.refs[to] = this.refs[from] as number;
+  }
+
+  private setSlot(index: number, due: number, seq: number, kind: string, ref: number): void {
+    this.dues[index] = due;
+    this.seqs[index] = seq;
+    this.kinds[index] = kind;
+    this.refs[index] = ref;
   }
 
   clear(): void {

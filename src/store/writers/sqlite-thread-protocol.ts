@@ -1,5 +1,5 @@
-import type { RowBatch } from '../tables.js';
 import type { SqliteSynchronous } from '../sqlite-connection.js';
+import type { RowBatch } from '../tables.js';
 
 /** What the writer thread is started with (its `workerData`). */
 export interface SqliteThreadConfig {
@@ -7,9 +7,4 @@ export interface SqliteThreadConfig {
   synchronous: SqliteSynchronous;
 }
 
-export type SqliteThreadRequest =
-  { id: number; type: 'commit'; batch: RowBatch } | { id: number; type: 'close' };
-
-export type SqliteThreadReply =
-  | { id: number; ok: true }
-  | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+export type SqliteThreadRequest = { type: 'commit'; batch: RowBatch } | { type: 'close' };
