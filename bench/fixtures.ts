@@ -169,6 +169,9 @@ export async function seedStore(config: Config, built: BuiltWorld): Promise<void
   }
 }
 
+/** Milliseconds to three decimals (microseconds), as the tables print them. */
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

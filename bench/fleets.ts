@@ -18,6 +18,7 @@ import {
   buildWorld,
   median,
   percentile,
+  round3,
   seedStore,
   type BenchStore,
 } from './fixtures.js';
@@ -47,7 +48,6 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const fullGc = () => {
   for (let i = 0; i < 3; i++) gc?.();
 };
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export async function runFleetBench(store: BenchStore, fleets = 10_000): Promise<FleetBenchResult> {
   let dropDb: (() => Promise<void>) | null = null;

@@ -14,6 +14,7 @@ import {
   buildWorld,
   median,
   percentile,
+  round3,
   seedStore,
   type BenchStore,
 } from './fixtures.js';
@@ -138,7 +139,6 @@ export async function runTickBench(store: BenchStore, players = 100_000): Promis
   }
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const players = Number(process.argv[2] ?? 100_000);
