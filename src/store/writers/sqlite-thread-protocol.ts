@@ -1,5 +1,5 @@
 import type { SqliteSynchronous } from '../sqlite-connection.js';
-import type { RowBatch } from '../tables.js';
+import type { PackedBatch } from './sqlite-writer.js';
 
 /** What the writer thread is started with (its `workerData`). */
 export interface SqliteThreadConfig {
@@ -7,4 +7,4 @@ export interface SqliteThreadConfig {
   synchronous: SqliteSynchronous;
 }
 
-export type SqliteThreadRequest = { type: 'commit'; batch: RowBatch } | { type: 'close' };
+export type SqliteThreadRequest = { type: 'commit'; batch: PackedBatch } | { type: 'close' };

@@ -12,7 +12,7 @@ const db = openSqliteDatabase(config.path, config.synchronous);
 const writer = new SqliteBatchWriter(db as unknown as SqliteHandle);
 
 serveRequests((request: SqliteThreadRequest): null => {
-  if (request.type === 'commit') writer.commit(request.batch);
+  if (request.type === 'commit') writer.commitPacked(request.batch);
   else db.close();
   return null;
 });

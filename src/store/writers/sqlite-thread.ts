@@ -7,6 +7,7 @@
 import { startModuleWorker, WorkerClient } from '../../lib/worker-thread.js';
 import type { RowBatch } from '../tables.js';
 import type { SqliteThreadConfig, SqliteThreadRequest } from './sqlite-thread-protocol.js';
+import { packBatch } from './sqlite-writer.js';
 
 export class SqliteWriterThread {
   readonly #client: WorkerClient<SqliteThreadRequest, null>;
@@ -25,7 +26,7 @@ export class SqliteWriterThread {
    */
   async commit(batch: RowBatch): Promise<void> {
     if (this.#closed) throw new Error('The store is closed');
-    await this.#client.request({ type: 'commit', batch });
+    await this.#client.request({ type: 'commit', batch: packBatch(batch) });
   }
 
   /** Lets queued commits finish, then closes the thread's connection and the thread. */
