@@ -1,6 +1,6 @@
 import type { SimContext } from './context.js';
 import type { UserId } from './types.js';
-import { notificationView } from './views/notifications.js';
+import { notificationViewWithPayload } from './views/notifications.js';
 
 export type NotificationPriority = 'info' | 'normal' | 'warning' | 'critical';
 
@@ -55,7 +55,7 @@ export function notify(
   if (ctx.listening(userId)) {
     ctx.emit(userId, {
       type: 'notification',
-      notification: { ...notificationView({ ...row, payload: null }), payload },
+      notification: notificationViewWithPayload(row, payload),
       unread_notifications: inboxes.unreadCount(userId),
     });
   }

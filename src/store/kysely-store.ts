@@ -33,7 +33,6 @@ export interface EngineHooks {
   };
   /** Replica databases for reads, each with a health flag maintained here. */
   replicas?: AnyDb[];
-  closeExtra?(): Promise<void>;
 }
 
 /**
@@ -157,7 +156,6 @@ export class KyselyStore implements Store {
     for (const replica of this.hooks.replicas ?? []) await replica.destroy().catch(() => undefined);
     // The database is closed before the lock is released, so a successor never shares it.
     await this.db.destroy().finally(() => this.hooks.releaseOwnership().catch(() => undefined));
-    await this.hooks.closeExtra?.();
   }
 }
 

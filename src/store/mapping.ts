@@ -13,6 +13,9 @@ const UNIT_MAPS: ReadonlyArray<[UnitCategory, 'buildings' | 'ships' | 'defenses'
   ['defense', 'defenses'],
 ];
 
+/** A unit row's category to the planet map that holds it. */
+const FIELD_OF_CATEGORY = new Map<unknown, 'buildings' | 'ships' | 'defenses'>(UNIT_MAPS);
+
 const num = (v: unknown): number => Number(v);
 
 function userRow(u: User): Row {
@@ -230,18 +233,11 @@ function interner(): (value: unknown) => string {
  */
 function compactor(): (levels: Record<string, number>) => Record<string, number> {
   const templates = new Map<string, Record<string, number>>();
-  let lastKeys: string[] = [];
-  let lastTemplate: Record<string, number> = {};
   return (levels) => {
     const keys = Object.keys(levels);
     if (keys.length === 0) return levels;
-    // Consecutive maps usually have the same keys: compare with the last ones before hashing.
-    let template: Record<string, number> | undefined =
-      keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i])
-        ? lastTemplate
-        : undefined;
-    const signature = template ? '' : keys.join('\u0000');
-    template ??= templates.get(signature);
+    const signature = keys.join('\u0000');
+    let template = templates.get(signature);
     if (!template) {
       // JSON.parse sizes an object for exactly its properties; a spread copies that layout.
       template = JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, 0])))) as Record<
@@ -250,8 +246,6 @@ function compactor(): (levels: Record<string, number>) => Record<string, number>
       >;
       templates.set(signature, template);
     }
-    lastKeys = keys;
-    lastTemplate = template;
     const copy = { ...template };
     for (const key of keys) copy[key] = levels[key] as number;
     return copy;
@@ -312,15 +306,7 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
     const planetId = num(r.planet_id);
     if (unitsOf?.id !== planetId) unitsOf = planets.get(planetId);
     if (!unitsOf) continue;
-    const category = r.category;
-    const field =
-      category === 'building'
-        ? 'buildings'
-        : category === 'ship'
-          ? 'ships'
-          : category === 'defense'
-            ? 'defenses'
-            : undefined;
+    const field = FIELD_OF_CATEGORY.get(r.category);
     if (field) unitsOf[field][String(r.unit_type)] = num(r.amount);
   }
   for (const planet of planets.values()) {

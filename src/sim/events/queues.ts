@@ -23,8 +23,7 @@ export const onBuildingComplete: EventHandler = (ctx, ref, due) => {
     planet_id: planet.id,
     ts: iso(due),
   };
-  if (ctx.listening(item.ownerId))
-    ctx.emit(item.ownerId, { type: 'building_complete', ...payload });
+  ctx.emit(item.ownerId, { type: 'building_complete', ...payload });
   notify(ctx, item.ownerId, 'building_complete', payload);
   afterLevelChange(ctx, planet);
 };
@@ -40,7 +39,7 @@ export const onResearchComplete: EventHandler = (ctx, ref, due) => {
   user.research[item.type] = item.level;
   ctx.changes.touch('research', user.id);
   const payload = { research_type: item.type, new_level: item.level, ts: iso(due) };
-  if (ctx.listening(user.id)) ctx.emit(user.id, { type: 'research_complete', ...payload });
+  ctx.emit(user.id, { type: 'research_complete', ...payload });
   notify(ctx, user.id, 'research_complete', payload);
   for (const planet of ctx.world.planetsOf(user.id)) afterLevelChange(ctx, planet);
 };
@@ -59,6 +58,7 @@ export const onShipBuilt: EventHandler = (ctx, ref, due) => {
   planet[category][item.type] = (planet[category][item.type] ?? 0) + 1;
   touchUnit(ctx, planet.id, item.type);
   item.doneCount += 1;
+  // Three ISO dates per unit built: rendered only for a player who can receive them.
   if (ctx.listening(item.ownerId))
     ctx.emit(item.ownerId, {
       type: 'ship_build_complete_batch',

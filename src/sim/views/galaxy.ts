@@ -12,16 +12,17 @@ type ViewContext = Pick<SimContext, 'world' | 'settings' | 'now'>;
 export function galaxyView(ctx: ViewContext, galaxy: number, system: number) {
   checkBounds(ctx.settings.universe, { galaxy, system });
   const { world } = ctx;
-  const owners: number[] = [];
-  for (let position = 1; position <= ctx.settings.universe.positions; position++) {
-    const planet = world.planetAt({ galaxy, system, position });
-    if (planet) owners.push(planet.ownerId);
-  }
-  const ranks = world.scores.ranksOf(owners, 'total');
+  const planets = [];
+  for (let position = 1; position <= ctx.settings.universe.positions; position++)
+    planets.push(world.planetAt({ galaxy, system, position }));
+  const ranks = world.scores.ranksOf(
+    planets.flatMap((p) => (p ? [p.ownerId] : [])),
+    'total',
+  );
   const positions = [];
   for (let position = 1; position <= ctx.settings.universe.positions; position++) {
     const c = { galaxy, system, position };
-    const planet = world.planetAt(c);
+    const planet = planets[position - 1];
     const owner = planet ? world.users.get(planet.ownerId) : undefined;
     const debris = world.debrisFields.get(coordKey(c));
     positions.push({

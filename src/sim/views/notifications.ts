@@ -16,11 +16,16 @@ const msOrNull = (v: PlainRow[string] | undefined): number | null =>
 
 /** A stored notification row as the API shows it (GET list items and the WebSocket event). */
 export function notificationView(row: PlainRow) {
+  return notificationViewWithPayload(row, parsePayload(row.payload));
+}
+
+/** The same view for a row whose payload is at hand as an object (no JSON to parse back). */
+export function notificationViewWithPayload(row: PlainRow, payload: unknown) {
   return {
     id: Number(row.id),
     user_id: Number(row.user_id),
     type: String(row.type),
-    payload: parsePayload(row.payload),
+    payload,
     priority: String(row.priority),
     created_at: iso(Number(row.created_at)),
     read_at: iso(msOrNull(row.read_at)),
