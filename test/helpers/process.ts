@@ -59,8 +59,10 @@ export function spawnServer(
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
+  // 'close', not 'exit': it comes after the process's stdout and stderr are drained, so the
+  // output read once a test awaits `exited` is complete.
   const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+    child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   t.after(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
