@@ -63,7 +63,7 @@ export async function runFleetBench(store: BenchStore, fleets = 10_000): Promise
     const built = await buildWorld(config, fleets);
     for (const planet of built.world.planets.values()) {
       planet.ships.light_fighter = 1;
-      built.changes.touch('planet_units', planet.id);
+      built.changes.touchUnits(planet.id);
       coords.push({ galaxy: planet.galaxy, system: planet.system, position: planet.position });
     }
     await seedStore(config, built);

@@ -66,7 +66,7 @@ export async function runTickBench(store: BenchStore, players = 100_000): Promis
     // The first FLEETS players get a light fighter each, dispatched below to a far galaxy.
     for (const planet of [...built.world.planets.values()].slice(0, FLEETS)) {
       planet.ships.light_fighter = 1;
-      built.changes.touch('planet_units', planet.id);
+      built.changes.touchUnits(planet.id);
       fleetOwners.push(planet.ownerId);
     }
     await seedStore(config, built);

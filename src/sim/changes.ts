@@ -5,7 +5,6 @@
 export type TableName =
   | 'users'
   | 'planets'
-  | 'planet_units'
   | 'research'
   | 'queue_items'
   | 'revoked_tokens'
@@ -119,6 +118,18 @@ export class ChangeSet {
     this.entry(table).set(key, true);
   }
 
+  /**
+   * Planets whose unit levels or counts changed. The levels are columns of the planet row, so
+   * this also writes the planet; the set tells the score keeper which holdings to re-price
+   * (a planet's resources change far more often than its units).
+   */
+  readonly unitsChanged = new Set<number>();
+
+  touchUnits(planetId: number): void {
+    this.unitsChanged.add(planetId);
+    this.touch('planets', planetId);
+  }
+
   remove(table: TableName, key: string | number): void {
     this.entry(table).set(key, false);
   }
@@ -138,6 +149,7 @@ export class ChangeSet {
       const mine = this.entry(table);
       for (const [key, write] of keys) mine.set(key, write);
     }
+    for (const id of other.unitsChanged) this.unitsChanged.add(id);
     // Everything in `other` happened after everything here: its deletes and updates apply to
     // the rows inserted here, its inserts come last.
     for (const d of other.deletes) this.deleteWhere(d.table, d.where);

@@ -87,8 +87,7 @@ export function createPlanet(ctx: SimContext, owner: User, c: Coordinates, name:
     createdAt: ctx.now,
   };
   ctx.world.addPlanet(planet);
-  ctx.changes.touch('planets', planet.id);
-  ctx.changes.touch('planet_units', planet.id);
+  ctx.changes.touchUnits(planet.id);
   if (owner.activePlanetId === null) {
     owner.activePlanetId = planet.id;
     ctx.changes.touch('users', owner.id);

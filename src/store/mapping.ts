@@ -6,16 +6,6 @@ import { FLEET_KEY_COLUMNS, FLEET_SERIALIZERS, loadFleets } from './fleet-mappin
 import { loadMarket, MARKET_KEY_COLUMNS, MARKET_SERIALIZERS } from './market-mapping.js';
 import type { Row, RowBatch } from './tables.js';
 
-type UnitCategory = 'building' | 'ship' | 'defense';
-const UNIT_MAPS: ReadonlyArray<[UnitCategory, 'buildings' | 'ships' | 'defenses']> = [
-  ['building', 'buildings'],
-  ['ship', 'ships'],
-  ['defense', 'defenses'],
-];
-
-/** A unit row's category to the planet map that holds it. */
-const FIELD_OF_CATEGORY = new Map<unknown, 'buildings' | 'ships' | 'defenses'>(UNIT_MAPS);
-
 const num = (v: unknown): number => Number(v);
 
 function userRow(u: User): Row {
@@ -47,6 +37,10 @@ function planetRow(p: Planet): Row {
     deuterium: p.resources.deuterium,
     last_update: p.lastUpdate,
     created_at: p.createdAt,
+    // Unit levels and counts travel with the planet: a completion writes one row, not two.
+    buildings: JSON.stringify(p.buildings),
+    ships: JSON.stringify(p.ships),
+    defenses: JSON.stringify(p.defenses),
   };
 }
 
@@ -80,27 +74,6 @@ const SERIALIZERS: Record<TableName, (world: World, key: string | number) => Row
   planets: (w, k) => {
     const p = w.planets.get(num(k));
     return p ? [planetRow(p)] : null;
-  },
-  planet_units: (w, k) => {
-    const [planetId, unitType] = String(k).split(':');
-    const p = w.planets.get(num(planetId));
-    if (!p) return null;
-    if (unitType !== undefined) {
-      // One unit of the planet (see touchUnit in sim/economy/planet-state.ts).
-      for (const [category, field] of UNIT_MAPS) {
-        const amount = p[field][unitType];
-        if (amount !== undefined)
-          return [{ planet_id: p.id, unit_type: unitType, category, amount }];
-      }
-      return null;
-    }
-    const rows: Row[] = [];
-    for (const [category, field] of UNIT_MAPS) {
-      for (const [unit, amount] of Object.entries(p[field])) {
-        rows.push({ planet_id: p.id, unit_type: unit, category, amount });
-      }
-    }
-    return rows;
   },
   research: (w, k) => {
     const u = w.users.get(num(k));
@@ -140,12 +113,6 @@ const SERIALIZERS: Record<TableName, (world: World, key: string | number) => Row
 const KEY_COLUMNS: Record<TableName, (key: string | number) => Row> = {
   users: (k) => ({ id: num(k) }),
   planets: (k) => ({ id: num(k) }),
-  planet_units: (k): Row => {
-    const [planetId, unitType] = String(k).split(':');
-    return unitType === undefined
-      ? { planet_id: num(planetId) }
-      : { planet_id: num(planetId), unit_type: unitType };
-  },
   research: (k) => ({ user_id: num(k) }),
   queue_items: (k) => ({ id: num(k) }),
   revoked_tokens: (k) => ({ jti: String(k) }),
@@ -165,7 +132,6 @@ const KEY_COLUMNS: Record<TableName, (key: string | number) => Row> = {
 
 /** Tables in which one entity (a planet's units, a player's research) spans several rows. */
 const MULTI_ROW_TABLES: ReadonlySet<TableName> = new Set<TableName>([
-  'planet_units',
   'research',
   'fleet_ships',
 ]);
@@ -252,6 +218,16 @@ function compactor(): (levels: Record<string, number>) => Record<string, number>
   };
 }
 
+/**
+ * A planet's unit column: a JSON object of unit type to level or count. JSON.parse builds it with
+ * every property in-object, and maps with the same keys in the same order share a hidden class.
+ */
+function unitMap(value: Row[string] | undefined): Record<string, number> {
+  return typeof value === 'string' && value !== '{}'
+    ? (JSON.parse(value) as Record<string, number>)
+    : {};
+}
+
 /** Rebuilds the world from every stored row. */
 export function buildWorld(rows: Record<TableName, Row[]>): World {
   const world = new World();
@@ -280,7 +256,6 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
       research: levels ? compact(levels) : {},
     });
   }
-  const planets = new Map<number, Planet>();
   for (const r of rows.planets) {
     const planet: Planet = {
       id: num(r.id),
@@ -293,26 +268,11 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
       temperature: num(r.temperature),
       resources: { metal: num(r.metal), crystal: num(r.crystal), deuterium: num(r.deuterium) },
       lastUpdate: num(r.last_update),
-      buildings: {},
-      ships: {},
-      defenses: {},
+      buildings: unitMap(r.buildings),
+      ships: unitMap(r.ships),
+      defenses: unitMap(r.defenses),
       createdAt: num(r.created_at),
     };
-    planets.set(planet.id, planet);
-  }
-  let unitsOf: Planet | undefined;
-  for (const r of rows.planet_units) {
-    // A planet's rows usually come together: look the planet up once per run of rows.
-    const planetId = num(r.planet_id);
-    if (unitsOf?.id !== planetId) unitsOf = planets.get(planetId);
-    if (!unitsOf) continue;
-    const field = FIELD_OF_CATEGORY.get(r.category);
-    if (field) unitsOf[field][String(r.unit_type)] = num(r.amount);
-  }
-  for (const planet of planets.values()) {
-    planet.buildings = compact(planet.buildings);
-    planet.ships = compact(planet.ships);
-    planet.defenses = compact(planet.defenses);
     world.addPlanet(planet);
   }
   for (const r of rows.queue_items) {

@@ -57,6 +57,9 @@ export const TABLES: Record<TableName, TableDef> = {
       'deuterium',
       'last_update',
       'created_at',
+      'buildings',
+      'ships',
+      'defenses',
     ],
     primaryKey: ['id'],
     fixedAfterInsert: [
@@ -68,10 +71,6 @@ export const TABLES: Record<TableName, TableDef> = {
       'temperature',
       'created_at',
     ],
-  },
-  planet_units: {
-    columns: ['planet_id', 'unit_type', 'category', 'amount'],
-    primaryKey: ['planet_id', 'unit_type'],
   },
   research: { columns: ['user_id', 'tech', 'level'], primaryKey: ['user_id', 'tech'] },
   queue_items: {

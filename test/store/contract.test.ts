@@ -192,31 +192,31 @@ for (const engine of ENGINES) {
 
     test('an upsert replaces the row with the same key; deletes match on every given column', async (t) => {
       const { store } = await ready(t, engine);
-      const units = (planet: number, amount: number): Row[] => [
-        { planet_id: planet, unit_type: 'metal_mine', category: 'building', amount },
-        { planet_id: planet, unit_type: 'light_fighter', category: 'ship', amount: amount * 10 },
+      const ships = (fleet: number, amount: number): Row[] => [
+        { fleet_id: fleet, ship_type: 'cruiser', amount },
+        { fleet_id: fleet, ship_type: 'light_fighter', amount: amount * 10 },
       ];
       await store.commit(
         batchOf({
-          planet_units: [...units(1, 1), ...units(2, 1)],
+          fleet_ships: [...ships(1, 1), ...ships(2, 1)],
           meta: [{ key: 'a', value: '1' }],
         }),
       );
-      await store.commit(batchOf({ planet_units: units(1, 5), meta: [{ key: 'a', value: '2' }] }));
+      await store.commit(batchOf({ fleet_ships: ships(1, 5), meta: [{ key: 'a', value: '2' }] }));
       let rows = await store.loadAll();
       assert.deepEqual(rows.meta, [{ key: 'a', value: '2' }]);
-      assert.deepEqual(sortRows(rows.planet_units), sortRows([...units(1, 5), ...units(2, 1)]));
+      assert.deepEqual(sortRows(rows.fleet_ships), sortRows([...ships(1, 5), ...ships(2, 1)]));
 
-      await store.commit(batchOf({}, { planet_units: [{ planet_id: 1 }], meta: [{ key: 'a' }] }));
+      await store.commit(batchOf({}, { fleet_ships: [{ fleet_id: 1 }], meta: [{ key: 'a' }] }));
       rows = await store.loadAll();
       assert.deepEqual(rows.meta, []);
-      assert.deepEqual(sortRows(rows.planet_units), sortRows(units(2, 1)));
+      assert.deepEqual(sortRows(rows.fleet_ships), sortRows(ships(2, 1)));
 
-      // Deletes run before upserts in a batch: "replace the rows of planet 2" in one transaction.
+      // Deletes run before upserts in a batch: "replace the rows of fleet 2" in one transaction.
       await store.commit(
-        batchOf({ planet_units: [units(2, 3)[0] as Row] }, { planet_units: [{ planet_id: 2 }] }),
+        batchOf({ fleet_ships: [ships(2, 3)[0] as Row] }, { fleet_ships: [{ fleet_id: 2 }] }),
       );
-      assert.deepEqual((await store.loadAll()).planet_units, [units(2, 3)[0]]);
+      assert.deepEqual((await store.loadAll()).fleet_ships, [ships(2, 3)[0]]);
     });
 
     test('a batch is atomic: when one row fails, none of its upserts or deletes is applied', async (t) => {

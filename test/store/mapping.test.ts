@@ -71,8 +71,7 @@ function touchAll(w: World): ChangeSet {
     c.touch('research', id);
   }
   for (const id of w.planets.keys()) {
-    c.touch('planets', id);
-    c.touch('planet_units', id);
+    c.touchUnits(id);
   }
   for (const id of w.queueItems.keys()) c.touch('queue_items', id);
   for (const jti of w.revokedTokens.keys()) c.touch('revoked_tokens', jti);
@@ -124,7 +123,7 @@ test('a unit or technology removed from its map is removed from the store too', 
   delete planet.defenses.rocket_launcher;
   delete (world.users.get(3) as User).research.laser;
   const changes = new ChangeSet();
-  changes.touch('planet_units', 7);
+  changes.touchUnits(7);
   changes.touch('research', 3);
   await store.commit(toRowBatch(changes, world));
 

@@ -9,7 +9,7 @@ import { RESOURCE_KINDS } from '../../rules/types.js';
 import { runBattle, type BattleInput, type BattleResult } from '../battle/index.js';
 import type { SimContext } from '../context.js';
 import { watchStorage } from '../economy/level-change.js';
-import { floorResources, resourcesAt, settle, touchUnit } from '../economy/planet-state.js';
+import { floorResources, resourcesAt, settle } from '../economy/planet-state.js';
 import { resourceTotal } from '../fleet/capacity.js';
 import { planetAtTarget, saveFleet, turnHome } from '../fleet/fleet-state.js';
 import { scheduleFleet } from '../fleet/schedule.js';
@@ -113,7 +113,7 @@ export function resolveBattle(
   for (const [type, lost] of Object.entries(after.defenderLosses)) {
     const units = ctx.rules.unit(type)?.category === 'defense' ? planet.defenses : planet.ships;
     units[type] = Math.max(0, (units[type] ?? 0) - lost);
-    touchUnit(ctx, planet.id, type);
+    ctx.changes.touchUnits(planet.id);
   }
   for (const kind of RESOURCE_KINDS) {
     const taken = Math.min(after.loot[kind], Math.max(0, Math.floor(planet.resources[kind])));

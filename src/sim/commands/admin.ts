@@ -58,8 +58,7 @@ export const adminPatchPlanet: Command<PlanetPatch, Planet> = (ctx, patch) => {
   Object.assign(planet.buildings, patch.buildings ?? {});
   Object.assign(planet.ships, patch.ships ?? {});
   Object.assign(planet.defenses, patch.defenses ?? {});
-  ctx.changes.touch('planets', planet.id);
-  ctx.changes.touch('planet_units', planet.id);
+  ctx.changes.touchUnits(planet.id);
   afterLevelChange(ctx, planet);
   return planet;
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../context.js';
 import { conflict, notFound } from '../errors.js';
-import { credit, settle, spend, touchUnit } from '../economy/planet-state.js';
+import { credit, settle, spend } from '../economy/planet-state.js';
 import {
   activePlanet,
   requireEnergy,
@@ -108,7 +108,7 @@ export const demolishBuilding: Command<BuildInput, DemolishResult> = (
   if (quote.timeSeconds <= 0) {
     settle(ctx, planet);
     planet.buildings[unit.type] = current - 1;
-    touchUnit(ctx, planet.id, unit.type);
+    ctx.changes.touchUnits(planet.id);
     credit(ctx, planet, refund);
     afterLevelChange(ctx, planet);
     return { buildingType: unit.type, newLevel: current - 1, refund, queued: null };

@@ -1,5 +1,5 @@
 import type { Command } from '../context.js';
-import { settle, spend, touchUnit } from '../economy/planet-state.js';
+import { settle, spend } from '../economy/planet-state.js';
 import { saveFleet } from '../fleet/fleet-state.js';
 import { planDispatch } from '../fleet/plan.js';
 import { LAST_FLEET_ID_KEY } from '../fleet/registry.js';
@@ -29,7 +29,7 @@ export const dispatchFleet: Command<DispatchInput, Fleet> = (ctx, input) => {
   settle(ctx, origin);
   for (const [type, count] of Object.entries(request.ships)) {
     origin.ships[type] = (origin.ships[type] ?? 0) - count;
-    touchUnit(ctx, origin.id, type);
+    ctx.changes.touchUnits(origin.id);
   }
 
   const durationMs = flight.durationSeconds * MS_PER_SECOND;

@@ -12,18 +12,6 @@ import type { World } from '../world.js';
 
 const MS_PER_HOUR = 3_600_000;
 
-/**
- * Records a change of one unit level/count of a planet (one row), rather than the whole planet's
- * unit set; `ctx.changes.touch('planet_units', planetId)` still writes them all.
- */
-export function touchUnit(
-  ctx: Pick<SimContext, 'changes'>,
-  planetId: number,
-  unitType: string,
-): void {
-  ctx.changes.touch('planet_units', `${planetId}:${unitType}`);
-}
-
 export function ownerOf(world: World, planet: Planet): User | undefined {
   return world.users.get(planet.ownerId);
 }

@@ -1,6 +1,6 @@
 import type { EventHandler } from '../context.js';
 import { afterLevelChange, watchStorage } from '../economy/level-change.js';
-import { settle, settleAll, touchUnit } from '../economy/planet-state.js';
+import { settle, settleAll } from '../economy/planet-state.js';
 import { liveItem, removeItem, scheduleItem } from '../economy/queues.js';
 import { notify } from '../notify.js';
 
@@ -15,7 +15,7 @@ export const onBuildingComplete: EventHandler = (ctx, ref, due) => {
   if (!planet) return;
   settle(ctx, planet, due);
   planet.buildings[item.type] = item.level;
-  touchUnit(ctx, planet.id, item.type);
+  ctx.changes.touchUnits(planet.id);
   const payload = {
     building_type: item.type,
     new_level: item.level,
@@ -56,7 +56,7 @@ export const onShipBuilt: EventHandler = (ctx, ref, due) => {
   settle(ctx, planet, due);
   const category = ctx.rules.unit(item.type)?.category === 'defense' ? 'defenses' : 'ships';
   planet[category][item.type] = (planet[category][item.type] ?? 0) + 1;
-  touchUnit(ctx, planet.id, item.type);
+  ctx.changes.touchUnits(planet.id);
   item.doneCount += 1;
   // Three ISO dates per unit built: rendered only for a player who can receive them.
   if (ctx.listening(item.ownerId))

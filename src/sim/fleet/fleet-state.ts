@@ -3,7 +3,7 @@
 
 import type { SimContext } from '../context.js';
 import { watchStorage } from '../economy/level-change.js';
-import { credit, settle, touchUnit } from '../economy/planet-state.js';
+import { credit, settle } from '../economy/planet-state.js';
 import type { Fleet, Planet } from '../types.js';
 import { noResources, resourceTotal, shipCount } from './capacity.js';
 import { scheduleFleet } from './schedule.js';
@@ -43,7 +43,7 @@ export function landFleet(ctx: SimContext, fleet: Fleet, planet: Planet, at: num
   for (const [type, count] of Object.entries(fleet.ships)) {
     if (count <= 0) continue;
     planet.ships[type] = (planet.ships[type] ?? 0) + count;
-    touchUnit(ctx, planet.id, type);
+    ctx.changes.touchUnits(planet.id);
   }
   unloadCargo(ctx, fleet, planet);
   removeFleet(ctx, fleet);

@@ -50,7 +50,8 @@ export function removePlayer(ctx: SimContext, user: User): RemovedPlayer {
     world.removePlanet(planet);
     world.transient.storageFullAt.delete(planet.id);
     changes.remove('planets', planet.id);
-    changes.remove('planet_units', planet.id);
+    // Its units go with the row; the scores drop the planet's holding.
+    changes.unitsChanged.add(planet.id);
   }
   world.planetsByOwner.delete(user.id);
   world.inboxes.drop(user.id);

@@ -36,7 +36,7 @@ export function rebuildScores(world: World, rules: Ruleset): void {
 
 /**
  * Brings scores up to date with what one command or event touched. Units and levels change
- * only together with a touch of `planet_units` (per planet), `fleet_ships` / `fleets` (per
+ * only together with `touchUnits` (per planet), `fleet_ships` / `fleets` (per
  * fleet) or `research` (per player), so following those keys keeps the scores equal to a
  * rebuild from state, whoever changed them.
  */
@@ -50,7 +50,7 @@ export function refreshScores(world: World, rules: Ruleset, changes: ChangeSet):
     const user = world.users.get(Number(key));
     if (user) scoreResearch(world, rules, user);
   }
-  for (const id of touchedIds(changes, 'planet_units')) {
+  for (const id of changes.unitsChanged) {
     const planet = world.planets.get(id);
     if (planet) scorePlanet(world, rules, planet);
     else world.scores.dropHolding('planet', id);

@@ -4,6 +4,7 @@ import * as m0002 from './0002_notifications.js';
 import * as m0003 from './0003_debris.js';
 import * as m0004 from './0004_fleets.js';
 import * as m0005 from './0005_market.js';
+import * as m0006 from './0006_planet_units_in_row.js';
 
 /**
  * Versioned migrations, applied in name order by Kysely's Migrator (which records them in
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_debris': m0003,
   '0004_fleets': m0004,
   '0005_market': m0005,
+  '0006_planet_units_in_row': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
