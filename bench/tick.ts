@@ -45,7 +45,7 @@ export interface TickBenchResult {
 
 const IDLE_TICKS = 200;
 const FLEETS = 10_000;
-const DUE_ROUNDS = 10;
+const DUE_ROUNDS = 30;
 const DUE_PER_TICK = 1000;
 const HOUR = 3_600_000;
 

@@ -57,6 +57,13 @@ interface PendingBatch {
 
 const newBatch = (): PendingBatch => ({ changes: new ChangeSet(), events: [], waiters: [] });
 
+/**
+ * With a pipelined store, a run of due events is handed to the store every this many events,
+ * so the store writes one part while the next is simulated (1 000 completions in one tick: the
+ * writes overlap the simulation instead of following it).
+ */
+const PIPELINE_EVENTS = 200;
+
 export type RuntimeState = 'running' | 'failed' | 'stopping' | 'stopped';
 
 /**
@@ -159,6 +166,7 @@ export class GameRuntime {
     // The events' own changes, kept apart so onApplied sees just them; then one absorb. Made
     // only once an event is due: every read calls this, and most find nothing due.
     let changes: ChangeSet | null = null;
+    let sinceHandOff = 0;
     for (;;) {
       const event = this.scheduler.popDue(now);
       if (!event) break;
@@ -180,14 +188,26 @@ export class GameRuntime {
         this.opts.metrics.inc('events.failed');
       }
       processed++;
+      if (++sinceHandOff === PIPELINE_EVENTS && this.opts.store.pipelined) {
+        // Every event so far is whole: the store gets a consistent prefix of this run.
+        this.applied(changes);
+        changes = null;
+        sinceHandOff = 0;
+        void this.flush();
+      }
     }
     if (changes !== null) {
-      this.worldVersion++;
-      this.opts.onApplied?.(this.world, changes);
-      this.pending.changes.absorb(changes);
+      this.applied(changes);
       this.scheduleFlush();
     }
     return processed;
+  }
+
+  /** Changes of timed events join the pending batch (and the derived indexes see them). */
+  private applied(changes: ChangeSet): void {
+    this.worldVersion++;
+    this.opts.onApplied?.(this.world, changes);
+    this.pending.changes.absorb(changes);
   }
 
   /** Runs a command and resolves once its effects are committed. */
@@ -272,28 +292,43 @@ export class GameRuntime {
     });
   }
 
-  /** Commits what is pending; resolves when the store has everything accumulated so far. */
+  /**
+   * Commits what is pending; resolves when the store has everything accumulated so far. A
+   * pipelined store takes the batch at once, even while earlier ones are being written (it
+   * writes them in order); otherwise the batch waits for the commit in flight.
+   */
   flush(): Promise<void> {
-    if (this.flushing) return this.flushing.then(() => this.flush());
+    const previous = this.flushing;
+    if (previous && !this.opts.store.pipelined) return previous.then(() => this.flush());
     const batch = this.pending;
     if (batch.changes.isEmpty && batch.waiters.length === 0 && batch.events.length === 0) {
-      return Promise.resolve();
+      return previous ?? Promise.resolve();
     }
     this.pending = newBatch();
-    this.flushing = this.commitBatch(batch).finally(() => {
-      this.flushing = null;
+    const committing = this.commitBatch(batch, previous).finally(() => {
+      if (this.flushing === committing) this.flushing = null;
     });
-    return this.flushing;
+    this.flushing = committing;
+    return committing;
   }
 
-  private async commitBatch(batch: PendingBatch): Promise<void> {
+  /** `previous`: the commit still in flight before this one (never rejects; see fail()). */
+  private async commitBatch(batch: PendingBatch, previous: Promise<void> | null): Promise<void> {
     const started = performance.now();
     try {
       // Serialised synchronously, so the batch is a consistent snapshot between two commands.
       const rows = toRowBatch(batch.changes, this.world);
-      await this.opts.store.commit(rows);
+      const written = this.opts.store.commit(rows);
+      // Durable only once everything before it is: an empty batch resolves at once.
+      if (previous) await previous;
+      await written;
     } catch (err) {
       this.fail(err, batch);
+      return;
+    }
+    if (this.state === 'failed') {
+      // An earlier batch of the pipeline failed; this one stood on its state.
+      this.fail(new Error('an earlier commit failed'), batch);
       return;
     }
     this.opts.metrics.time('commit', performance.now() - started);
@@ -314,9 +349,12 @@ export class GameRuntime {
     const error = unavailable(
       'The game database is unavailable; your action was not saved. Retry shortly.',
     );
-    this.opts.logger.error({ err }, 'commit failed; entering recovery');
-    this.opts.metrics.inc('events.commit.failed');
-    this.failure = err instanceof Error ? err.message : String(err);
+    // Batches pipelined behind the failed one fail after it: the first failure is the story.
+    if (this.state !== 'failed') {
+      this.opts.logger.error({ err }, 'commit failed; entering recovery');
+      this.opts.metrics.inc('events.commit.failed');
+      this.failure = err instanceof Error ? err.message : String(err);
+    }
     for (const w of batch.waiters) w.reject(error);
     for (const w of this.pending.waiters) w.reject(error);
     this.pending = newBatch();

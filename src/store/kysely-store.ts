@@ -28,6 +28,8 @@ export interface EngineHooks {
   /** Engine-specific fast path for commits (prepared statements, JSON row sets). */
   writer?: {
     commit(batch: RowBatch): void | Promise<void>;
+    /** See Store.pipelined. */
+    readonly pipelined?: boolean;
     /** Finishes queued commits and releases the writer's own connection (or thread). */
     close?(): Promise<void>;
   };
@@ -50,6 +52,10 @@ export class KyselyStore implements Store {
     private readonly hooks: EngineHooks,
   ) {
     this.replicaDownUntil = (hooks.replicas ?? []).map(() => 0);
+  }
+
+  get pipelined(): boolean {
+    return this.hooks.writer?.pipelined ?? false;
   }
 
   acquireOwnership(): Promise<void> {

@@ -131,10 +131,21 @@ const KEY_COLUMNS: Record<TableName, (key: string | number) => Row> = {
 };
 
 /** Tables in which one entity (a planet's units, a player's research) spans several rows. */
-const MULTI_ROW_TABLES: ReadonlySet<TableName> = new Set<TableName>([
-  'research',
-  'fleet_ships',
-]);
+const MULTI_ROW_TABLES: ReadonlySet<TableName> = new Set<TableName>(['research', 'fleet_ships']);
+
+/**
+ * One entry per entity even if it was touched as 7 and as "7": a row twice in one upsert
+ * statement is an error in PostgreSQL ("cannot affect row a second time"). Keys of one type
+ * (the usual case: numeric ids) are unique already.
+ */
+function uniqueKeys(touched: Map<string | number, boolean>): Iterable<[string | number, boolean]> {
+  let numbers = 0;
+  for (const key of touched.keys()) if (typeof key === 'number') numbers++;
+  if (numbers === 0 || numbers === touched.size) return touched;
+  const keys = new Map<string, boolean>();
+  for (const [key, write] of touched) keys.set(String(key), write);
+  return keys;
+}
 
 /**
  * Serialises the current state of every touched entity. Runs synchronously at flush time, so
@@ -145,18 +156,14 @@ export function toRowBatch(changes: ChangeSet, world: World): RowBatch {
   for (const [table, touched] of changes.touched) {
     const upserts: Row[] = [];
     const deletes: Row[] = [];
-    // One entry per entity even if it was touched as 7 and as "7": a row twice in one upsert
-    // statement is an error in PostgreSQL ("cannot affect row a second time").
-    const keys = new Map<string, boolean>();
-    for (const [key, write] of touched) keys.set(String(key), write);
-    for (const [key, write] of keys) {
+    for (const [key, write] of uniqueKeys(touched)) {
       const rows = write ? SERIALIZERS[table](world, key) : null;
       if (rows === null) deletes.push(KEY_COLUMNS[table](key));
       else {
         // An entity spread over several rows is replaced whole (deletes run before upserts),
         // so a unit or technology removed from its map does not come back after a restart.
         // A single row of such an entity (key "planet:unit") is replaced by its upsert alone.
-        if (MULTI_ROW_TABLES.has(table) && !key.includes(':'))
+        if (MULTI_ROW_TABLES.has(table) && !String(key).includes(':'))
           deletes.push(KEY_COLUMNS[table](key));
         upserts.push(...rows);
       }

@@ -23,6 +23,12 @@ export interface Store {
   maxIds(): Promise<Partial<Record<TableName, number>>>;
   /** Writes one batch in one transaction: all of it or none of it. */
   commit(batch: RowBatch): Promise<void>;
+  /**
+   * True when commit may be called again before the previous call settled: batches are then
+   * written in call order, and when one fails, every batch handed over after it (before its
+   * rejection was seen) fails too, unwritten. Otherwise the caller waits for each commit.
+   */
+  readonly pipelined: boolean;
   /** Runs a read-only query on a replica when configured, falling back to the primary. */
   read<T>(query: (db: Kysely<any>) => Promise<T>): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   ping(): Promise<boolean>;

@@ -27,7 +27,11 @@ interface StoreControl {
   /** While set, every commit waits for this promise before writing. */
   gate: Promise<void> | null;
   failCommits: boolean;
+  /** This many of the next commits fail (after the gate), the later ones go through. */
+  failNext: number;
   pingOk: boolean;
+  /** What the store answers for `pipelined` (the in-memory store writes in call order). */
+  pipelined: boolean;
 }
 
 function controlledStore(real: Store): { store: Store; ctl: StoreControl } {
@@ -36,13 +40,19 @@ function controlledStore(real: Store): { store: Store; ctl: StoreControl } {
     batches: [],
     gate: null,
     failCommits: false,
+    failNext: 0,
     pingOk: true,
+    pipelined: false,
   };
   const commit = async (batch: RowBatch) => {
     ctl.commits++;
     ctl.batches.push(batch);
     if (ctl.gate) await ctl.gate;
     if (ctl.failCommits) throw new Error('connection refused (simulated)');
+    if (ctl.failNext > 0) {
+      ctl.failNext--;
+      throw new Error('constraint violated (simulated)');
+    }
     await real.commit(batch);
   };
   const ping = async () => ctl.pingOk && (await real.ping());
@@ -50,6 +60,7 @@ function controlledStore(real: Store): { store: Store; ctl: StoreControl } {
     get(target, prop) {
       if (prop === 'commit') return commit;
       if (prop === 'ping') return ping;
+      if (prop === 'pipelined') return ctl.pipelined;
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function'
         ? (value as (...a: unknown[]) => unknown).bind(target)
@@ -357,4 +368,40 @@ test('lastSaveTs follows the injected clock', async (t) => {
   clock.set(T0 + 12_345);
   await runtime.execute(setMeta, { key: 'k', value: 'v' });
   assert.equal(runtime.lastSaveTs, T0 + 12_345);
+});
+
+test('with a pipelined store, a long run of due events is handed over in parts while it runs', async (t) => {
+  const { runtime, clock, ctl, store } = await harness(t);
+  ctl.pipelined = true;
+  for (let ref = 1; ref <= 450; ref++) runtime.scheduler.schedule(T0 + ref, EVENT_KIND, ref);
+  clock.advance(1000);
+  assert.equal(runtime.tick().processed, 450);
+  // Two full parts of 200 went to the store during the tick; the rest goes with the next flush.
+  assert.equal(ctl.commits, 2);
+  assert.equal(ctl.batches[0]?.upserts.get('meta')?.length, 200);
+  await runtime.flush();
+  assert.equal(ctl.commits, 3);
+  assert.equal((await store.loadAll()).meta.length, 450);
+});
+
+test('with a pipelined store, a batch behind a failed one fails too and is not acknowledged', async (t) => {
+  const { runtime, ctl } = await harness(t);
+  ctl.pipelined = true;
+  ctl.pingOk = false;
+  const gate = deferred();
+  ctl.gate = gate.promise;
+  ctl.failNext = 1;
+  const first = runtime.execute(setMeta, { key: 'first', value: 'x' });
+  await turns();
+  // Handed over while the first is still being written (a pipelined store does not wait).
+  const second = runtime.execute(setMeta, { key: 'second', value: 'x' });
+  await turns();
+  assert.equal(ctl.commits, 2, 'both batches were handed over');
+  gate.resolve();
+  await assert.rejects(first, (e: DomainError) => e.status === 503);
+  // The store took the second batch (a real pipelined store refuses it), but it stood on the
+  // failed one's state: the runtime does not acknowledge it.
+  await assert.rejects(second, (e: DomainError) => e.status === 503);
+  assert.equal(runtime.state, 'failed');
+  assert.ok(runtime.failure?.includes('constraint'), 'the first failure is the one reported');
 });

@@ -79,10 +79,12 @@ export function energyProduced(buildings: Levels, research: Levels): number {
   return (solar + fusion) * (1 + ENERGY_TECH_BONUS_PER_LEVEL * levelOf(research, 'energy'));
 }
 
+const ENERGY_CONSUMERS = Object.entries(ENERGY_CONSUMPTION_PER_LEVEL);
+
 /** Energy the planet's mines need per hour. */
 export function energyConsumed(buildings: Levels): number {
   let total = 0;
-  for (const [mine, base] of Object.entries(ENERGY_CONSUMPTION_PER_LEVEL)) {
+  for (const [mine, base] of ENERGY_CONSUMERS) {
     total += perLevel(base, levelOf(buildings, mine), ENERGY_CONSUMPTION_GROWTH);
   }
   return total;

@@ -23,7 +23,8 @@ export const onBuildingComplete: EventHandler = (ctx, ref, due) => {
     planet_id: planet.id,
     ts: iso(due),
   };
-  ctx.emit(item.ownerId, { type: 'building_complete', ...payload });
+  if (ctx.listening(item.ownerId))
+    ctx.emit(item.ownerId, { type: 'building_complete', ...payload });
   notify(ctx, item.ownerId, 'building_complete', payload);
   afterLevelChange(ctx, planet);
 };
@@ -39,7 +40,7 @@ export const onResearchComplete: EventHandler = (ctx, ref, due) => {
   user.research[item.type] = item.level;
   ctx.changes.touch('research', user.id);
   const payload = { research_type: item.type, new_level: item.level, ts: iso(due) };
-  ctx.emit(user.id, { type: 'research_complete', ...payload });
+  if (ctx.listening(user.id)) ctx.emit(user.id, { type: 'research_complete', ...payload });
   notify(ctx, user.id, 'research_complete', payload);
   for (const planet of ctx.world.planetsOf(user.id)) afterLevelChange(ctx, planet);
 };

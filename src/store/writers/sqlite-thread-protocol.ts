@@ -7,4 +7,10 @@ export interface SqliteThreadConfig {
   synchronous: SqliteSynchronous;
 }
 
-export type SqliteThreadRequest = { type: 'commit'; batch: PackedBatch } | { type: 'close' };
+/**
+ * `generation` fences batches after a failure: once a batch fails, the thread refuses every
+ * batch of the same (or an older) generation, since each was built on the failed one's state.
+ */
+export type SqliteThreadRequest =
+  | { type: 'commit'; batch: PackedBatch; generation: number }
+  | { type: 'close' };

@@ -11,8 +11,21 @@ const config = workerData as SqliteThreadConfig;
 const db = openSqliteDatabase(config.path, config.synchronous);
 const writer = new SqliteBatchWriter(db as unknown as SqliteHandle);
 
+/** The generation of the last batch that failed: its later batches must not be applied. */
+let fenced = -1;
+
 serveRequests((request: SqliteThreadRequest): null => {
-  if (request.type === 'commit') writer.commitPacked(request.batch);
-  else db.close();
+  if (request.type === 'close') {
+    db.close();
+    return null;
+  }
+  if (request.generation <= fenced)
+    throw new Error('Not written: an earlier batch of this run failed');
+  try {
+    writer.commitPacked(request.batch);
+  } catch (err) {
+    fenced = request.generation;
+    throw err;
+  }
   return null;
 });

@@ -12,6 +12,14 @@ import { packBatch } from './sqlite-writer.js';
 export class SqliteWriterThread {
   readonly #client: WorkerClient<SqliteThreadRequest, null>;
   #closed = false;
+  /** Bumped when a batch fails; the batches sent after that failure was seen are accepted. */
+  #generation = 0;
+
+  /**
+   * The thread writes batches in the order they are handed over, so the next batch may be sent
+   * before the previous one is written: the main thread goes on simulating while SQLite works.
+   */
+  readonly pipelined = true;
 
   constructor(config: SqliteThreadConfig) {
     this.#client = new WorkerClient(
@@ -21,12 +29,19 @@ export class SqliteWriterThread {
   }
 
   /**
-   * Writes the batch in one transaction on the writer thread; rejects with SQLite's error. A
-   * thread that dies fails its batches (the runtime then fails stop and reloads).
+   * Writes the batch in one transaction on the writer thread; rejects with SQLite's error. When
+   * a batch fails, the batches sent after it and before its failure came back fail as well,
+   * unwritten. A thread that dies fails its batches (the runtime then fails stop and reloads).
    */
   async commit(batch: RowBatch): Promise<void> {
     if (this.#closed) throw new Error('The store is closed');
-    await this.#client.request({ type: 'commit', batch: packBatch(batch) });
+    const generation = this.#generation;
+    try {
+      await this.#client.request({ type: 'commit', batch: packBatch(batch), generation });
+    } catch (err) {
+      if (generation === this.#generation) this.#generation++;
+      throw err;
+    }
   }
 
   /** Lets queued commits finish, then closes the thread's connection and the thread. */

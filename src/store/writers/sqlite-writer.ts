@@ -16,6 +16,7 @@ export function packBatch(batch: RowBatch): PackedBatch {
   const upserts: PackedBatch['upserts'] = [];
   for (const [table, rows] of batch.upserts) {
     const columns = TABLES[table].columns;
+    // Filled by push, not preallocated: a holey array is cloned property by property.
     const values: Array<Row[string] | null> = [];
     for (const row of rows) for (const c of columns) values.push(toSqlite(row[c]));
     if (rows.length > 0) upserts.push([table, values]);
