@@ -62,7 +62,7 @@ const newBatch = (): PendingBatch => ({ changes: new ChangeSet(), events: [], wa
  * so the store writes one part while the next is simulated (1 000 completions in one tick: the
  * writes overlap the simulation instead of following it).
  */
-const PIPELINE_EVENTS = 200;
+export const PIPELINE_EVENTS = 100;
 
 export type RuntimeState = 'running' | 'failed' | 'stopping' | 'stopped';
 

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { createRuleset } from '../../src/rules/index.js';
 import { ManualClock } from '../../src/runtime/clock.js';
-import { GameRuntime } from '../../src/runtime/game.js';
+import { GameRuntime, PIPELINE_EVENTS } from '../../src/runtime/game.js';
 import { Metrics } from '../../src/runtime/metrics.js';
 import { simSettings } from '../../src/server.js';
 import type { Command, EventHandler } from '../../src/sim/context.js';
@@ -373,15 +373,16 @@ test('lastSaveTs follows the injected clock', async (t) => {
 test('with a pipelined store, a long run of due events is handed over in parts while it runs', async (t) => {
   const { runtime, clock, ctl, store } = await harness(t);
   ctl.pipelined = true;
-  for (let ref = 1; ref <= 450; ref++) runtime.scheduler.schedule(T0 + ref, EVENT_KIND, ref);
-  clock.advance(1000);
-  assert.equal(runtime.tick().processed, 450);
-  // Two full parts of 200 went to the store during the tick; the rest goes with the next flush.
-  assert.equal(ctl.commits, 2);
-  assert.equal(ctl.batches[0]?.upserts.get('meta')?.length, 200);
+  const events = PIPELINE_EVENTS * 4 + 50;
+  for (let ref = 1; ref <= events; ref++) runtime.scheduler.schedule(T0 + ref, EVENT_KIND, ref);
+  clock.advance(events + 1);
+  assert.equal(runtime.tick().processed, events);
+  // Four full parts went to the store during the tick; the rest goes with the next flush.
+  assert.equal(ctl.commits, 4);
+  assert.equal(ctl.batches[0]?.upserts.get('meta')?.length, PIPELINE_EVENTS);
   await runtime.flush();
-  assert.equal(ctl.commits, 3);
-  assert.equal((await store.loadAll()).meta.length, 450);
+  assert.equal(ctl.commits, 5);
+  assert.equal((await store.loadAll()).meta.length, events);
 });
 
 test('with a pipelined store, a batch behind a failed one fails too and is not acknowledged', async (t) => {
