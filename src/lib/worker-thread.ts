@@ -109,9 +109,24 @@ export class WorkerClient<Body, Result> {
   }
 }
 
+/** The reply that carries `err` (its name, message and any string `code`) back to the caller. */
+export function errorReply(id: number, err: unknown): WorkerReply<never> {
+  const error = err instanceof Error ? err : new Error(String(err));
+  const code = (error as { code?: unknown }).code;
+  return {
+    id,
+    ok: false,
+    error: {
+      name: error.name,
+      message: error.message,
+      ...(typeof code === 'string' ? { code } : {}),
+    },
+  };
+}
+
 /**
  * The worker side of WorkerClient: answers each request with `handle(body)` or with the error
- * it throws (name, message and any string `code`), in the order the requests arrive.
+ * it throws, in the order the requests arrive.
  */
 export function serveRequests<Body, Result>(handle: (body: Body) => Result): void {
   const port = parentPort;
@@ -121,17 +136,7 @@ export function serveRequests<Body, Result>(handle: (body: Body) => Result): voi
     try {
       reply = { id, ok: true, result: handle(body) };
     } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
-      const code = (error as { code?: unknown }).code;
-      reply = {
-        id,
-        ok: false,
-        error: {
-          name: error.name,
-          message: error.message,
-          ...(typeof code === 'string' ? { code } : {}),
-        },
-      };
+      reply = errorReply(id, err);
     }
     port.postMessage(reply);
   });

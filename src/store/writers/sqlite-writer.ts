@@ -46,10 +46,12 @@ export interface SqliteHandle {
  */
 export class SqliteBatchWriter {
   private readonly statements = new Map<string, SqliteStatement>();
-  private readonly apply: (batch: PackedBatch) => void;
+  private readonly apply: (batches: PackedBatch[]) => void;
 
   constructor(private readonly db: SqliteHandle) {
-    this.apply = db.transaction((batch: PackedBatch) => this.write(batch));
+    this.apply = db.transaction((batches: PackedBatch[]) => {
+      for (const batch of batches) this.write(batch);
+    });
   }
 
   /** One batch's statements, in contract order: deletes, updates, upserts. */
@@ -111,12 +113,12 @@ export class SqliteBatchWriter {
   }
 
   commit(batch: RowBatch): void {
-    this.apply(packBatch(batch));
+    this.apply([packBatch(batch)]);
   }
 
-  /** A batch packed where it was made (see packBatch), in one transaction. */
-  commitPacked(batch: PackedBatch): void {
-    this.apply(batch);
+  /** Batches packed where they were made (see packBatch), in order, in one transaction. */
+  commitPacked(batches: PackedBatch[]): void {
+    this.apply(batches);
   }
 }
 
