@@ -12,23 +12,37 @@ const MAX_SCORED_LEVEL = 300;
 
 const total = (c: Cost): number => c.metal + c.crystal + c.deuterium;
 
-/** Per ruleset and unit type: prefix[L] = resources spent on levels 1..L. */
-const prefixes = new WeakMap<Ruleset, Map<string, number[]>>();
+/**
+ * Per ruleset and unit type: prefix[L] = resources spent on levels 1..L, or null for a type that
+ * has no levels (ships, defenses, unknown types).
+ */
+const prefixes = new WeakMap<Ruleset, Map<string, number[] | null>>();
+
+function prefixTable(rules: Ruleset): Map<string, number[] | null> {
+  let table = prefixes.get(rules);
+  if (!table) prefixes.set(rules, (table = new Map()));
+  return table;
+}
 
 /** Resources spent to reach `level` of a building or technology (its levels 1..level). */
-export function cumulativeLevelCost(rules: Ruleset, type: string, level: number): number {
-  const unit = rules.unit(type);
-  if (!unit || (unit.category !== 'building' && unit.category !== 'research') || level <= 0)
-    return 0;
-  let byType = prefixes.get(rules);
-  if (!byType) prefixes.set(rules, (byType = new Map()));
-  let prefix = byType.get(type);
-  if (!prefix) byType.set(type, (prefix = [0]));
+function levelCost(
+  rules: Ruleset,
+  table: Map<string, number[] | null>,
+  type: string,
+  level: number,
+): number {
+  let prefix = table.get(type);
+  if (prefix === undefined) {
+    const category = rules.unit(type)?.category;
+    prefix = category === 'building' || category === 'research' ? [0] : null;
+    table.set(type, prefix);
+  }
+  if (prefix === null || level <= 0) return 0;
   const target = Math.min(Math.floor(level), MAX_SCORED_LEVEL);
   while (prefix.length <= target) {
     const current = prefix.length - 1;
     const price =
-      unit.category === 'building'
+      rules.unit(type)?.category === 'building'
         ? rules.buildingCost(type, current)
         : rules.researchCost(type, current);
     prefix.push((prefix[current] as number) + total(price));
@@ -63,8 +77,9 @@ function unitsSpend(rules: Ruleset, counts: Record<string, number>): number {
 /** Resources a planet embodies: its building levels (economy), ships and defenses (military). */
 export function planetSpend(rules: Ruleset, planet: Planet): { economy: number; military: number } {
   let economy = 0;
+  const table = prefixTable(rules);
   for (const type in planet.buildings)
-    economy += cumulativeLevelCost(rules, type, planet.buildings[type] as number);
+    economy += levelCost(rules, table, type, planet.buildings[type] as number);
   return {
     economy,
     military: unitsSpend(rules, planet.ships) + unitsSpend(rules, planet.defenses),
@@ -77,8 +92,9 @@ export const fleetSpend = (rules: Ruleset, fleet: Fleet): number => unitsSpend(r
 /** Resources a player's technology levels embody. */
 export function researchSpend(rules: Ruleset, user: User): number {
   let sum = 0;
-  for (const [type, level] of Object.entries(user.research))
-    sum += cumulativeLevelCost(rules, type, level);
+  const table = prefixTable(rules);
+  for (const type in user.research)
+    sum += levelCost(rules, table, type, user.research[type] as number);
   return sum;
 }
 
