@@ -21,20 +21,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn(column, 'text', (c) => c.notNull().defaultTo('{}'))
       .execute();
   }
-  for (const [column, category] of CATEGORIES) {
-    const aggregate = sqlite
-      ? sql`json_group_object(u.unit_type, u.amount)`
-      : sql`json_object_agg(u.unit_type, u.amount)::text`;
-    await sql`
-      UPDATE planets SET ${sql.ref(column)} = (
-        SELECT ${aggregate} FROM planet_units AS u
-        WHERE u.planet_id = planets.id AND u.category = ${category}
-      )
-      WHERE EXISTS (
-        SELECT 1 FROM planet_units AS u
-        WHERE u.planet_id = planets.id AND u.category = ${category}
-      )`.execute(db);
-  }
+  // One pass over the planets (each row rewritten once): a column per category, '{}' for none.
+  const aggregate = sqlite
+    ? sql`json_group_object(u.unit_type, u.amount)`
+    : sql`json_object_agg(u.unit_type, u.amount)::text`;
+  const units = (category: string) =>
+    sql`coalesce((SELECT ${aggregate} FROM planet_units AS u WHERE u.planet_id = planets.id AND u.category = ${category}), '{}')`;
+  await sql`UPDATE planets SET ${sql.join(
+    CATEGORIES.map(([column, category]) => sql`${sql.ref(column)} = ${units(category)}`),
+  )}`.execute(db);
   await db.schema.dropTable('planet_units').execute();
   if (!sqlite) await sql`ALTER TABLE planets SET (fillfactor = 80)`.execute(db);
 }
