@@ -319,7 +319,9 @@ export class GameRuntime {
       // Serialised synchronously, so the batch is a consistent snapshot between two commands.
       const rows = toRowBatch(batch.changes, this.world);
       const written = this.opts.store.commit(rows);
-      // Durable only once everything before it is: an empty batch resolves at once.
+      // Durable only once everything before it is: an empty batch resolves at once. Its own
+      // failure may come first: it is handled (awaited) below, not an unhandled rejection now.
+      written.catch(() => undefined);
       if (previous) await previous;
       await written;
     } catch (err) {

@@ -29,6 +29,8 @@ interface StoreControl {
   failCommits: boolean;
   /** This many of the next commits fail (after the gate), the later ones go through. */
   failNext: number;
+  /** The commit with this number (1 = the first) fails at once, before the gate. */
+  failAtOnce: number;
   pingOk: boolean;
   /** What the store answers for `pipelined` (the in-memory store writes in call order). */
   pipelined: boolean;
@@ -41,12 +43,14 @@ function controlledStore(real: Store): { store: Store; ctl: StoreControl } {
     gate: null,
     failCommits: false,
     failNext: 0,
+    failAtOnce: 0,
     pingOk: true,
     pipelined: false,
   };
   const commit = async (batch: RowBatch) => {
     ctl.commits++;
     ctl.batches.push(batch);
+    if (ctl.commits === ctl.failAtOnce) throw new Error('refused at once (simulated)');
     if (ctl.gate) await ctl.gate;
     if (ctl.failCommits) throw new Error('connection refused (simulated)');
     if (ctl.failNext > 0) {
@@ -405,4 +409,23 @@ test('with a pipelined store, a batch behind a failed one fails too and is not a
   await assert.rejects(second, (e: DomainError) => e.status === 503);
   assert.equal(runtime.state, 'failed');
   assert.ok(runtime.failure?.includes('constraint'), 'the first failure is the one reported');
+});
+
+test('with a pipelined store, a batch that fails while an earlier one is still written is answered 503 after it', async (t) => {
+  const { runtime, ctl } = await harness(t);
+  ctl.pipelined = true;
+  ctl.pingOk = false;
+  const gate = deferred();
+  ctl.gate = gate.promise;
+  ctl.failAtOnce = 2;
+  const first = runtime.execute(setMeta, { key: 'first', value: 'x' });
+  await turns();
+  const second = runtime.execute(setMeta, { key: 'second', value: 'x' });
+  // The second commit has failed already; the first is still held. Nothing may go unhandled.
+  await turns();
+  assert.equal(ctl.commits, 2);
+  gate.resolve();
+  assert.equal(await first, 'x', 'the earlier batch was written and is acknowledged');
+  await assert.rejects(second, (e: DomainError) => e.status === 503);
+  assert.equal(runtime.state, 'failed');
 });
