@@ -389,20 +389,28 @@ test('with a pipelined store, a long run of due events is handed over in parts w
   assert.equal((await store.loadAll()).meta.length, events);
 });
 
-test('with a pipelined store, a batch behind a failed one fails too and is not acknowledged', async (t) => {
+/**
+ * Two commands whose batches go to a pipelined store back to back: the second is handed over
+ * while the first is still held at the gate, which opens once both are in.
+ */
+async function twoPipelinedCommands(t: TestContext, configure: (ctl: StoreControl) => void) {
   const { runtime, ctl } = await harness(t);
   ctl.pipelined = true;
   ctl.pingOk = false;
   const gate = deferred();
   ctl.gate = gate.promise;
-  ctl.failNext = 1;
+  configure(ctl);
   const first = runtime.execute(setMeta, { key: 'first', value: 'x' });
   await turns();
-  // Handed over while the first is still being written (a pipelined store does not wait).
   const second = runtime.execute(setMeta, { key: 'second', value: 'x' });
   await turns();
   assert.equal(ctl.commits, 2, 'both batches were handed over');
   gate.resolve();
+  return { runtime, first, second };
+}
+
+test('with a pipelined store, a batch behind a failed one fails too and is not acknowledged', async (t) => {
+  const { runtime, first, second } = await twoPipelinedCommands(t, (ctl) => (ctl.failNext = 1));
   await assert.rejects(first, (e: DomainError) => e.status === 503);
   // The store took the second batch (a real pipelined store refuses it), but it stood on the
   // failed one's state: the runtime does not acknowledge it.
@@ -412,19 +420,8 @@ test('with a pipelined store, a batch behind a failed one fails too and is not a
 });
 
 test('with a pipelined store, a batch that fails while an earlier one is still written is answered 503 after it', async (t) => {
-  const { runtime, ctl } = await harness(t);
-  ctl.pipelined = true;
-  ctl.pingOk = false;
-  const gate = deferred();
-  ctl.gate = gate.promise;
-  ctl.failAtOnce = 2;
-  const first = runtime.execute(setMeta, { key: 'first', value: 'x' });
-  await turns();
-  const second = runtime.execute(setMeta, { key: 'second', value: 'x' });
-  // The second commit has failed already; the first is still held. Nothing may go unhandled.
-  await turns();
-  assert.equal(ctl.commits, 2);
-  gate.resolve();
+  // The second commit fails at once while the first is still held: nothing may go unhandled.
+  const { runtime, first, second } = await twoPipelinedCommands(t, (ctl) => (ctl.failAtOnce = 2));
   assert.equal(await first, 'x', 'the earlier batch was written and is acknowledged');
   await assert.rejects(second, (e: DomainError) => e.status === 503);
   assert.equal(runtime.state, 'failed');
