@@ -10,8 +10,7 @@ import type { SqliteSynchronous } from '../sqlite-connection.js';
  * batch of the same (or an older) generation, since each was built on the failed one's state.
  */
 export type WriterRequest<Batch> =
-  | { type: 'commit'; batch: Batch; generation: number }
-  | { type: 'close' };
+  { type: 'commit'; batch: Batch; generation: number } | { type: 'close' };
 
 /** The embedded store's writer thread is started with this (its `workerData`). */
 export interface SqliteThreadConfig {
