@@ -49,16 +49,37 @@ export class Scores {
   };
   private readonly players = new Map<UserId, PlayerScore>();
   private readonly rankings = new Map<RankingCategory, Ranking>();
+  /** Brings the scores up to date with changes noted since the last read (see whenRead). */
+  private catchUp: (() => void) | null = null;
+
+  /**
+   * Defers pricing the changed entities to the next read: a planet is priced once however often
+   * it changed in between, and not on the tick that completed its levels. Every read method
+   * below runs `update` first.
+   */
+  whenRead(update: () => void): void {
+    this.catchUp = update;
+  }
+
+  private current(): void {
+    const update = this.catchUp;
+    if (update === null) return;
+    this.catchUp = null;
+    update();
+  }
 
   get(userId: UserId): PlayerScore | undefined {
+    this.current();
     return this.players.get(userId);
   }
 
   get playerCount(): number {
+    this.current();
     return this.players.size;
   }
 
   clear(): void {
+    this.catchUp = null;
     this.holdings.planet.clear();
     this.holdings.fleet.clear();
     this.players.clear();
@@ -133,6 +154,7 @@ export class Scores {
    * a galaxy system) after a write never pays for sorting every player.
    */
   ranksOf(userIds: readonly UserId[], category: RankingCategory): Map<UserId, number | null> {
+    this.current();
     const ranks = new Map<UserId, number | null>();
     const cached = this.rankings.get(category);
     if (cached) {
@@ -161,6 +183,7 @@ export class Scores {
   }
 
   ranking(category: RankingCategory): Ranking {
+    this.current();
     let ranking = this.rankings.get(category);
     if (!ranking) {
       const entries = [...this.players].map(([id, s]) => ({ id, value: scoreOf(s, category) }));
