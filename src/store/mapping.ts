@@ -130,7 +130,7 @@ const KEY_COLUMNS: Record<TableName, (key: string | number) => Row> = {
   ...MARKET_KEY_COLUMNS,
 };
 
-/** Tables in which one entity (a planet's units, a player's research) spans several rows. */
+/** Tables in which one entity (a player's research, a fleet's ships) spans several rows. */
 const MULTI_ROW_TABLES: ReadonlySet<TableName> = new Set<TableName>(['research', 'fleet_ships']);
 
 /**
@@ -161,10 +161,8 @@ export function toRowBatch(changes: ChangeSet, world: World): RowBatch {
       if (rows === null) deletes.push(KEY_COLUMNS[table](key));
       else {
         // An entity spread over several rows is replaced whole (deletes run before upserts),
-        // so a unit or technology removed from its map does not come back after a restart.
-        // A single row of such an entity (key "planet:unit") is replaced by its upsert alone.
-        if (MULTI_ROW_TABLES.has(table) && !String(key).includes(':'))
-          deletes.push(KEY_COLUMNS[table](key));
+        // so a technology or ship type removed from its map does not come back after a restart.
+        if (MULTI_ROW_TABLES.has(table)) deletes.push(KEY_COLUMNS[table](key));
         upserts.push(...rows);
       }
     }

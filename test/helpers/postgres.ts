@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { TestContext } from 'node:test';
 import pg from 'pg';
 
 /** The PostgreSQL server tests may use: set by CI (and by developers who want it). */
@@ -41,3 +42,13 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
     },
   };
 }
+
+/** A fresh database on the test server, dropped when the test ends; returns its URL. */
+export async function testDatabaseUrl(t: TestContext): Promise<string> {
+  const db = await createTestDatabase();
+  t.after(() => db.drop());
+  return db.url;
+}
+
+/** A small connection pool for stores opened directly by tests. */
+export const TEST_PG_POOL = { size: 2, maxOverflow: 2, timeoutSeconds: 5, recycleSeconds: 60 };

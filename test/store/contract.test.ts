@@ -12,11 +12,10 @@ import { openPostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { StoreOwnedError, type Store } from '../../src/store/store.js';
 import { HISTORY_TABLES, TABLES, type Row, type RowBatch } from '../../src/store/tables.js';
-import { createTestDatabase, TEST_DATABASE_URL } from '../helpers/postgres.js';
+import { TEST_DATABASE_URL, TEST_PG_POOL, testDatabaseUrl } from '../helpers/postgres.js';
 
 /** Epoch milliseconds beyond 2^32, so 32-bit truncation or string parsing would show. */
 const BIG_MS = Date.UTC(2026, 0, 1, 12, 34, 56, 789);
-const PG_POOL = { size: 2, maxOverflow: 2, timeoutSeconds: 5, recycleSeconds: 60 };
 
 interface Engine {
   name: string;
@@ -50,10 +49,9 @@ if (TEST_DATABASE_URL) {
   ENGINES.push({
     name: 'postgres',
     open: async (t) => {
-      const db = await createTestDatabase();
-      t.after(() => db.drop());
-      const open = () => openPostgresStore({ url: db.url, replicaUrls: [], pool: PG_POOL });
-      return { store: open(), reopen: open, location: db.url };
+      const url = await testDatabaseUrl(t);
+      const open = () => openPostgresStore({ url, replicaUrls: [], pool: TEST_PG_POOL });
+      return { store: open(), reopen: open, location: url };
     },
   });
 }
@@ -462,12 +460,11 @@ describe('store contract: read replicas', () => {
 
   if (TEST_DATABASE_URL) {
     test('postgres: an unreachable replica URL falls back to the primary', async (t) => {
-      const db = await createTestDatabase();
-      t.after(() => db.drop());
+      const url = await testDatabaseUrl(t);
       const store = openPostgresStore({
-        url: db.url,
+        url,
         replicaUrls: ['postgresql://postgres@127.0.0.1:1/nowhere'],
-        pool: PG_POOL,
+        pool: TEST_PG_POOL,
       });
       t.after(() => store.close());
       await store.acquireOwnership();
@@ -477,9 +474,8 @@ describe('store contract: read replicas', () => {
     });
 
     test('postgres: when the lock session dies, commits stop until the lock is taken again', async (t) => {
-      const db = await createTestDatabase();
-      t.after(() => db.drop());
-      const store = openPostgresStore({ url: db.url, replicaUrls: [], pool: PG_POOL });
+      const url = await testDatabaseUrl(t);
+      const store = openPostgresStore({ url, replicaUrls: [], pool: TEST_PG_POOL });
       t.after(() => store.close());
       await store.acquireOwnership();
       await store.migrate();
@@ -510,15 +506,14 @@ describe('store contract: read replicas', () => {
     });
 
     test('postgres: a standby waits for the owner to go, then takes over', async (t) => {
-      const db = await createTestDatabase();
-      t.after(() => db.drop());
-      const owner = openPostgresStore({ url: db.url, replicaUrls: [], pool: PG_POOL });
+      const url = await testDatabaseUrl(t);
+      const owner = openPostgresStore({ url, replicaUrls: [], pool: TEST_PG_POOL });
       await owner.acquireOwnership();
       let waited = 0;
       const standby = openPostgresStore({
-        url: db.url,
+        url,
         replicaUrls: [],
-        pool: PG_POOL,
+        pool: TEST_PG_POOL,
         onOwned: 'wait',
         onWaiting: () => waited++,
       });

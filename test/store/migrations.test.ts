@@ -11,13 +11,11 @@ import { migrationProvider } from '../../src/store/migrations/index.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
-import { createTestDatabase, TEST_DATABASE_URL } from '../helpers/postgres.js';
+import { TEST_DATABASE_URL, TEST_PG_POOL, testDatabaseUrl } from '../helpers/postgres.js';
 
 // Kysely without a schema type: the test writes tables of an older schema version.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type RawDb = Kysely<any>;
-
-const PG_POOL = { size: 2, maxOverflow: 2, timeoutSeconds: 5, recycleSeconds: 60 };
 
 interface Engine {
   name: string;
@@ -44,14 +42,13 @@ if (TEST_DATABASE_URL) {
   ENGINES.push({
     name: 'postgres',
     open: async (t) => {
-      const db = await createTestDatabase();
-      t.after(() => db.drop());
+      const url = await testDatabaseUrl(t);
       const raw = new Kysely<Record<string, never>>({
-        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: db.url, max: 1 }) }),
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
       });
       return {
         raw,
-        store: () => openPostgresStore({ url: db.url, replicaUrls: [], pool: PG_POOL }),
+        store: () => openPostgresStore({ url, replicaUrls: [], pool: TEST_PG_POOL }),
       };
     },
   });

@@ -50,8 +50,6 @@ export function removePlayer(ctx: SimContext, user: User): RemovedPlayer {
     world.removePlanet(planet);
     world.transient.storageFullAt.delete(planet.id);
     changes.remove('planets', planet.id);
-    // Its units go with the row; the scores drop the planet's holding.
-    changes.unitsChanged.add(planet.id);
   }
   world.planetsByOwner.delete(user.id);
   world.inboxes.drop(user.id);

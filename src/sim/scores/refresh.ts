@@ -13,11 +13,10 @@ function scorePlanet(world: World, rules: Ruleset, planet: Planet): void {
 const scoreFleet = (world: World, rules: Ruleset, fleet: Fleet): void =>
   world.scores.setHolding('fleet', fleet.id, fleet.ownerId, 0, fleetSpend(rules, fleet));
 
-/** Adds the entity ids behind touched keys ("7" or "7:unitType" for one unit of entity 7). */
+/** Adds the entity ids behind touched keys (an id, or its string when touched as one). */
 function addTouchedIds(ids: Set<number>, changes: ChangeSet, ...tables: TableName[]): void {
   for (const table of tables) {
-    for (const key of changes.touched.get(table)?.keys() ?? [])
-      ids.add(typeof key === 'number' ? key : parseInt(key, 10)); // parseInt stops at the ':'
+    for (const key of changes.touched.get(table)?.keys() ?? []) ids.add(Number(key));
   }
 }
 
@@ -46,9 +45,9 @@ export function rebuildScores(world: World, rules: Ruleset): void {
 /**
  * Notes what one command or event touched; the scores catch up on their next read (see
  * Scores.whenRead), from the state of each noted entity then. Units and levels change only
- * together with `touchUnits` (per planet), `fleet_ships` / `fleets` (per fleet) or `research`
- * (per player), so following those keys keeps the scores equal to a rebuild from state, whoever
- * changed them.
+ * together with `touchUnits` or the removal of a planet, `fleet_ships` / `fleets` (per fleet)
+ * or `research` (per player), so following those keys keeps the scores equal to a rebuild from
+ * state, whoever changed them.
  */
 export function refreshScores(world: World, rules: Ruleset, changes: ChangeSet): void {
   let stale = staleOf.get(world);
@@ -59,6 +58,9 @@ export function refreshScores(world: World, rules: Ruleset, changes: ChangeSet):
   addTouchedIds(stale.users, changes, 'users');
   addTouchedIds(stale.research, changes, 'research');
   for (const id of changes.unitsChanged) stale.planets.add(id);
+  // A removed planet takes its units with it: its holding is dropped.
+  for (const [key, write] of changes.touched.get('planets') ?? [])
+    if (!write) stale.planets.add(Number(key));
   addTouchedIds(stale.fleets, changes, 'fleets', 'fleet_ships');
   const noted = stale;
   world.scores.whenRead(() => catchUp(world, rules, noted));
