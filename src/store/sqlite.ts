@@ -5,9 +5,8 @@ import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
 import { KyselyStore } from './kysely-store.js';
 import { StoreOwnedError } from './store.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './sqlite-connection.js';
-import type { SqliteThreadConfig } from './writers/writer-thread-protocol.js';
-import { WriterThread } from './writers/writer-thread.js';
-import { packBatch, SqliteBatchWriter, type SqliteHandle } from './writers/sqlite-writer.js';
+import { SqliteWriterThread } from './writers/sqlite-thread.js';
+import { SqliteBatchWriter, type SqliteHandle } from './writers/sqlite-writer.js';
 
 export interface SqliteOptions {
   /** Folder holding the database file and the owner lock; null keeps everything in memory. */
@@ -100,17 +99,12 @@ export function openSqliteStore(options: SqliteOptions): KyselyStore {
   };
   let raw: InstanceType<typeof Database> | null = null;
   const open = () => (raw ??= openSqliteDatabase(path, options.synchronous));
-  // A file database is written from its own thread (see writers/writer-thread.ts); an in-memory
+  // A file database is written from its own thread (see writers/sqlite-thread.ts); an in-memory
   // one cannot be shared with another thread, so it is written here.
   const thread =
     options.dataDir === null
       ? null
-      : new WriterThread(
-          'sqlite-thread-worker',
-          { path, synchronous: options.synchronous } satisfies SqliteThreadConfig,
-          'the SQLite writer thread',
-          packBatch,
-        );
+      : new SqliteWriterThread({ path, synchronous: options.synchronous });
   let writer: SqliteBatchWriter | null = null;
   const db = new Kysely({
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,10 +8,11 @@
 
 import { startModuleWorker, WorkerClient } from '../../lib/worker-thread.js';
 import type { RowBatch } from '../tables.js';
-import type { WriterRequest } from './writer-thread-protocol.js';
+import type { SqliteThreadConfig, SqliteThreadRequest } from './sqlite-thread-protocol.js';
+import { packBatch } from './sqlite-writer.js';
 
-export class WriterThread<Batch> {
-  readonly #client: WorkerClient<WriterRequest<Batch>, null>;
+export class SqliteWriterThread {
+  readonly #client: WorkerClient<SqliteThreadRequest, null>;
   #closed = false;
   /** Bumped when a batch fails; the batches sent after that failure was seen are accepted. */
   #generation = 0;
@@ -19,24 +20,15 @@ export class WriterThread<Batch> {
   /** The thread writes batches in the order they are handed over (see Store.pipelined). */
   readonly pipelined = true;
 
-  /**
-   * `worker`: the thread's module next to this one; `pack` turns a batch into what crosses to
-   * the thread (cheap to clone, ready to write).
-   */
-  constructor(
-    worker: string,
-    workerData: unknown,
-    label: string,
-    private readonly pack: (batch: RowBatch) => Batch,
-  ) {
+  constructor(config: SqliteThreadConfig) {
     this.#client = new WorkerClient(
-      () => startModuleWorker(import.meta.url, worker, { workerData }),
-      label,
+      () => startModuleWorker(import.meta.url, 'sqlite-thread-worker', { workerData: config }),
+      'the SQLite writer thread',
     );
   }
 
   /**
-   * Writes the batch in one transaction on the writer thread; rejects with the engine's error.
+   * Writes the batch in one transaction on the writer thread; rejects with SQLite's error.
    * When a batch fails, the batches sent after it and before its failure came back fail as
    * well, unwritten. A thread that dies fails its batches (the runtime then fails stop and
    * reloads).
@@ -45,7 +37,7 @@ export class WriterThread<Batch> {
     if (this.#closed) throw new Error('The store is closed');
     const generation = this.#generation;
     try {
-      await this.#client.request({ type: 'commit', batch: this.pack(batch), generation });
+      await this.#client.request({ type: 'commit', batch: packBatch(batch), generation });
     } catch (err) {
       if (generation === this.#generation) this.#generation++;
       throw err;
