@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'bench/results/**',
       'src/web/static/**',
+      'packages/sdk/src/schema.ts',
     ],
   },
   ...tseslint.configs.recommended,

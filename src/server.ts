@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { buildApp, type BuiltApp } from './api/app.js';
 import { TokenService } from './api/auth/tokens.js';
+import { ResponseChecker } from './api/contract/check.js';
 import type { AppServices } from './api/services.js';
 import type { Config } from './config/index.js';
 import { createRuleset } from './rules/index.js';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   seed?: number;
   /** Wait as a standby while another server owns the database instead of exiting. */
   standby?: boolean;
+  /** Check every HTTP answer against the contract (tests); see GameServer.contractViolations. */
+  checkContract?: boolean;
 }
 
 export interface GameServer extends BuiltApp {
@@ -37,6 +40,8 @@ export interface GameServer extends BuiltApp {
   store: Store;
   services: AppServices;
   startedAt: number;
+  /** Answers that broke the contract (only with ServerOptions.checkContract). */
+  contractViolations: readonly string[];
   /** Listens on HOST:PORT and starts the game loop. */
   listen(): Promise<string>;
   /** One round of housekeeping (the listen() timer calls it; tests call it on their clock). */
@@ -137,7 +142,8 @@ export async function createServer(
     );
     const battles = new BattleService(runtime, log);
     const services: AppServices = { config, clock, runtime, store, tokens, metrics, battles };
-    const built = await buildApp(services, logger);
+    const checker = options.checkContract ? new ResponseChecker() : undefined;
+    const built = await buildApp(services, logger, { checker });
     // Every publication (after a commit) also wakes the battle service for reserved battles;
     // those reserved during the start-up catch-up are picked up at once.
     runtime.publisher(battles.publisherFor(built.hub));
@@ -152,6 +158,7 @@ export async function createServer(
       store,
       services,
       startedAt,
+      contractViolations: checker?.violations ?? [],
       runMaintenance: () => runMaintenance(runtime, log, metrics),
       async listen() {
         const address = await built.app.listen({ host: config.host, port: config.port });

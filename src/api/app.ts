@@ -9,12 +9,20 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { DomainError } from '../sim/errors.js';
 import { makeGuards } from './auth/guard.js';
+import { ignoreBodiesOfBodylessRoutes } from './bodyless.js';
+import { lazySerializers } from './lazy-serializers.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { GAME_ROUTES } from './routes/index.js';
 import { metaRoutes } from './routes/meta.js';
+import type { ResponseChecker } from './contract/check.js';
+import { namedSchemas } from './contract/kit.js';
+import { corsOptions } from './cors.js';
 import type { AppServices } from './services.js';
-import { WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
+import { createValidatorCompiler } from './validation.js';
+import { AsyncApiDocument, asyncApiDocument } from './contract/asyncapi.js';
+import { replies } from './contract/responses.js';
+import { selectSubprotocol, WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
 
 export const API_VERSION = '0.1.0';
 /** How long keep-alive connections stay open during a graceful stop (see the preClose hook). */
@@ -29,11 +37,21 @@ export interface BuiltApp {
  * Builds the HTTP + WebSocket application: infrastructure plugins, then error handling, then
  * routes. Nothing listens until the caller says so (tests use inject/injectWS).
  */
-export async function buildApp(services: AppServices, logger: Logger | false): Promise<BuiltApp> {
+export interface BuildAppOptions {
+  /** Checks every answer against its route's schema (tests); violations are collected there. */
+  checker?: ResponseChecker;
+}
+
+export async function buildApp(
+  services: AppServices,
+  logger: Logger | false,
+  options: BuildAppOptions = {},
+): Promise<BuiltApp> {
   const { config } = services;
   const app = Fastify({
     ...(logger === false ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
     bodyLimit: config.bodyLimitBytes,
+    schemaController: { compilersFactory: lazySerializers() },
     // Requests already on a connection when the stop begins are served (the runtime keeps
     // running until every request is answered) instead of Fastify's bare 503 without a detail.
     return503OnClosing: false,
@@ -43,24 +61,16 @@ export async function buildApp(services: AppServices, logger: Logger | false): P
     trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
-    ajv: {
-      customOptions: {
-        coerceTypes: 'array',
-        removeAdditional: true,
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Bodies are typed exactly, paths and query strings are parsed from text (validation.ts).
+  app.setValidatorCompiler(createValidatorCompiler());
+  for (const schema of namedSchemas()) app.addSchema(schema);
   installErrorHandlers(app);
+  ignoreBodiesOfBodylessRoutes(app);
+  if (options.checker) options.checker.install(app);
 
-  await app.register(cors, {
-    origin: config.cors.origins.includes('*') ? true : config.cors.origins,
-    credentials: config.cors.credentials,
-    methods: config.cors.methods.includes('*') ? undefined : config.cors.methods,
-    allowedHeaders: config.cors.headers.includes('*') ? undefined : config.cors.headers,
-  });
+  await app.register(cors, corsOptions(config.cors));
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
@@ -69,21 +79,35 @@ export async function buildApp(services: AppServices, logger: Logger | false): P
     errorResponseBuilder: (_req, ctx) =>
       new DomainError(
         'rate_limited',
+        'rate_limited',
         `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`,
         {
           retryAfter: Math.max(1, Math.ceil(ctx.ttl / 1000)),
         },
       ),
   });
-  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
+  await app.register(websocket, {
+    // `bearer` is selected when a client sends its token as `Sec-WebSocket-Protocol: bearer, <JWT>`.
+    options: { maxPayload: WS_MAX_PAYLOAD_BYTES, handleProtocols: selectSubprotocol },
+  });
   await app.register(swagger, {
+    // Named schemas keep their names: `$ref: 'Planet'` becomes `#/components/schemas/Planet`.
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'OGame-like Game Server',
         version: API_VERSION,
-        description: 'REST API of the game server. WebSocket: /ws?token=JWT (see README).',
+        license: { name: 'MIT', identifier: 'MIT' },
+        description:
+          'REST API of the game server. Real time: the WebSocket `/ws` (token as `?token=`, the subprotocol `bearer, <JWT>` or a first `{"type":"auth"}` frame; every message has `type`, a per-player increasing `seq` and `server_time`; `?after=<seq>` replays the missed events first), described by the AsyncAPI 3 document at [/asyncapi.json](/asyncapi.json).',
       },
+      // Relative to the document's own address: the server that serves it.
+      servers: [{ url: '/', description: 'This server' }],
+      // Public unless an operation names a scheme (protected routes do).
+      security: [],
       // Every scheme a route names must be declared here, or generating the document fails.
       components: {
         securitySchemes: {
@@ -127,12 +151,31 @@ export async function buildApp(services: AppServices, logger: Logger | false): P
   });
 
   const guards = makeGuards(services);
-  const hub = new WsHub(services);
+  // The hub checks its messages into the same list as the HTTP answers (tests).
+  const hub = new WsHub(services, { contractViolations: options.checker?.violations });
   await app.register(async (scope) => hub.register(scope));
   await app.register(metaRoutes(services, hub));
   await app.register(authRoutes(services, guards));
   for (const module of GAME_ROUTES) await app.register(module(services, guards));
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const asyncApi = asyncApiDocument(API_VERSION);
+  app.get(
+    '/asyncapi.json',
+    {
+      schema: {
+        tags: ['meta'],
+        operationId: 'getAsyncApi',
+        summary: 'The AsyncAPI 3.0 document of the WebSocket /ws',
+        response: replies(AsyncApiDocument, {
+          access: 'public',
+          input: false,
+          game: false,
+          description: 'Every message of /ws, both ways, with its schema.',
+        }),
+      },
+    },
+    async () => asyncApi,
+  );
   return { app: app as unknown as FastifyInstance, hub };
 }

@@ -1,11 +1,11 @@
 import type { SimContext } from '../sim/context.js';
-import type { User, UserId } from '../sim/types.js';
+import type { Planet, PlanetId, User } from '../sim/types.js';
 import { playerSnapshotParts } from '../sim/views/player.js';
 import type { World } from '../sim/world.js';
 
 /**
- * Players whose snapshot is kept at once. Every world change empties the cache anyway, so this
- * only bounds the memory of a long quiet spell with many players polling (about 2 KiB each).
+ * Snapshots kept at once. Every world change empties the cache anyway, so this only bounds the
+ * memory of a long quiet spell with many players polling (about 2 KiB each).
  */
 const MAX_ENTRIES = 4096;
 
@@ -34,27 +34,32 @@ function jsonMembers(value: object): string {
  * changes. So the state pieces are serialized once per world version (`GameRuntime.version`,
  * bumped by every command, every applied event and a reload) and each request only renders the
  * clock-dependent fields into the cached text. The text is byte for byte what serializing
- * `playerSnapshot` gives (same keys, same order, same JSON.stringify).
+ * `playerSnapshot` gives (same keys, same order, same JSON.stringify), and it is what the
+ * `PlayerSnapshot` schema (contract/player.ts) describes; tests check every body against it.
  */
 export class PlayerSnapshotCache {
   private version = -1;
   private world: World | null = null;
-  private readonly entries = new Map<UserId, CachedSnapshot>();
+  /**
+   * By the planet shown: a planet has one owner, so its id names the snapshot (the player's
+   * active planet and the same planet named by `?planet_id=` share one entry).
+   */
+  private readonly entries = new Map<PlanetId, CachedSnapshot>();
 
   /**
-   * The snapshot of `user` as JSON. Must run inside `runtime.read`, after due events were
-   * applied, with the runtime's current version, so that a cached piece is never older than the
-   * world the request sees.
+   * The snapshot of `user` showing `planet` (one of the player's, resolved by `planetFor`) as
+   * JSON. Must run inside `runtime.read`, after due events were applied, with the runtime's
+   * current version, so that a cached piece is never older than the world the request sees.
    */
-  render(ctx: SimContext, version: number, user: User): string {
+  render(ctx: SimContext, version: number, user: User, planet: Planet): string {
     if (version !== this.version || ctx.world !== this.world) {
       this.entries.clear();
       this.version = version;
       this.world = ctx.world;
     }
-    let entry = this.entries.get(user.id);
+    let entry = this.entries.get(planet.id);
     if (entry === undefined) {
-      const { before, after, atTime } = playerSnapshotParts(ctx, user);
+      const { before, after, atTime } = playerSnapshotParts(ctx, user, planet);
       entry = {
         head: `{${jsonMembers(before)},"resources":`,
         middle: `,${jsonMembers(after)},"server_time":`,
@@ -63,7 +68,7 @@ export class PlayerSnapshotCache {
         rendered: '',
       };
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      this.entries.set(user.id, entry);
+      this.entries.set(planet.id, entry);
     }
     if (entry.renderedAt === ctx.now) return entry.rendered;
     const { resources, server_time } = entry.atTime(ctx.now);

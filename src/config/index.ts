@@ -40,7 +40,13 @@ export interface Config {
   };
   migrateOnStart: boolean;
   sqliteSynchronous: 'FULL' | 'NORMAL';
-  jwt: { secret: string; algorithm: 'HS256' | 'HS384' | 'HS512'; expireMinutes: number };
+  jwt: {
+    secret: string;
+    algorithm: 'HS256' | 'HS384' | 'HS512';
+    expireMinutes: number;
+    /** Refresh tokens (sessions) expire this many days after their last refresh. */
+    refreshExpireDays: number;
+  };
   rateLimitPerMinute: number;
   authRateLimitPerMinute: number;
   cors: { origins: string[]; credentials: boolean; methods: string[]; headers: string[] };
@@ -71,6 +77,8 @@ export interface Config {
     tradeFeeRate: number;
     tradeOfferTtlSeconds: number;
     notificationRetention: number;
+    /** Seconds the WebSocket event log keeps an event (see runtime/maintenance.ts). */
+    eventLogRetentionSeconds: number;
   };
   /** Universe knobs handed to the ruleset (speeds, donut wrap, fuel factor). */
   rulesetOptions: {
@@ -242,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
       secret,
       algorithm: r.oneOf('JWT_ALGORITHM'),
       expireMinutes: r.int('ACCESS_TOKEN_EXPIRE_MINUTES'),
+      refreshExpireDays: r.int('REFRESH_TOKEN_EXPIRE_DAYS'),
     },
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE'),
     authRateLimitPerMinute: r.int('AUTH_RATE_LIMIT_PER_MINUTE'),
@@ -278,6 +287,7 @@ export function loadConfig(env: Env = process.env): Config {
       tradeFeeRate: r.num('TRADE_TRANSACTION_FEE_RATE'),
       tradeOfferTtlSeconds: r.int('TRADE_OFFER_TTL_SECONDS'),
       notificationRetention: r.int('NOTIFICATION_RETENTION'),
+      eventLogRetentionSeconds: r.int('EVENT_LOG_RETENTION_SECONDS'),
     },
     rulesetOptions: {
       economySpeed: r.num('ECONOMY_SPEED'),

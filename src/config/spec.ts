@@ -198,7 +198,15 @@ export const CONFIG_SPEC = {
     type: 'int',
     default: '1440',
     min: 1,
-    doc: 'Access token lifetime in minutes.',
+    doc: "Access token lifetime in minutes. The default (a day) is the Python server's, for clients that cannot refresh; with refresh tokens 15 is recommended.",
+    group: 'Auth',
+  },
+  REFRESH_TOKEN_EXPIRE_DAYS: {
+    type: 'int',
+    default: '30',
+    min: 1,
+    max: 3650,
+    doc: 'Refresh token lifetime in days: a session not refreshed for this long ends. Each refresh (POST /auth/refresh) starts it again.',
     group: 'Auth',
   },
   RATE_LIMIT_PER_MINUTE: {
@@ -212,7 +220,7 @@ export const CONFIG_SPEC = {
     type: 'int',
     default: '30',
     min: 0,
-    doc: 'Requests per minute per IP on /auth/login and /auth/register (0 disables).',
+    doc: 'Requests per minute per IP on each of /auth/login, /auth/register, /auth/refresh, /auth/password and DELETE /auth/me (0 disables).',
     group: 'Auth',
   },
   // CORS
@@ -434,6 +442,13 @@ export const CONFIG_SPEC = {
     default: '500',
     min: 1,
     doc: 'Stored notifications kept per player; older ones are deleted as new ones arrive.',
+    group: 'Gameplay',
+  },
+  EVENT_LOG_RETENTION_SECONDS: {
+    type: 'int',
+    default: '86400',
+    min: 1,
+    doc: 'How long WebSocket events are kept for a client reconnecting with `/ws?after=<seq>`; older ones are pruned by the periodic housekeeping, and a resume from before them is reported as truncated.',
     group: 'Gameplay',
   },
   // Combat

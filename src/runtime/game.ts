@@ -5,10 +5,11 @@ import type { Command, EventHandler, SimContext, SimSettings, TickView } from '.
 import { DomainError, unavailable } from '../sim/errors.js';
 import { Scheduler } from '../sim/scheduler.js';
 import type { LazyEvent, OutboundEvent, Rng, UserId } from '../sim/types.js';
-import type { World } from '../sim/world.js';
+import { EVENT_SEQ_KEY, type World } from '../sim/world.js';
 import { toRowBatch } from '../store/mapping.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
+import { logEvents } from './event-log.js';
 import type { Metrics } from './metrics.js';
 
 export interface Publisher {
@@ -95,9 +96,14 @@ export class GameRuntime {
   private recoveryTimer: NodeJS.Timeout | null = null;
   private recovering: Promise<void> | null = null;
   private nextTickAt = 0;
+  /** The event sequence number last written to the store's `event_seq` meta row. */
+  private writtenEventSeq: number;
+  private committedSeq: number;
 
   constructor(private readonly opts: GameRuntimeOptions) {
     this.world = opts.world;
+    this.writtenEventSeq = opts.world.lastEventSeq;
+    this.committedSeq = opts.world.lastEventSeq;
     opts.scheduleAll(this.world, this.scheduler, opts.rules, opts.clock.now());
   }
 
@@ -109,6 +115,11 @@ export class GameRuntime {
     return this.opts.settings;
   }
 
+  /** The store it commits to; for the housekeeping's reads of store-only histories. */
+  get store(): Store {
+    return this.opts.store;
+  }
+
   get loopRunning(): boolean {
     return this.loopTimer !== null;
   }
@@ -116,6 +127,14 @@ export class GameRuntime {
   /** Changes to the world so far (see worldVersion). */
   get version(): number {
     return this.worldVersion;
+  }
+
+  /**
+   * The last event sequence number known to be committed: every event at or below it is
+   * durable (and, if anyone listened, published). A socket opened now resumes from here.
+   */
+  get committedEventSeq(): number {
+    return this.committedSeq;
   }
 
   /** Commands waiting for their commit plus changes not yet written. */
@@ -143,7 +162,9 @@ export class GameRuntime {
       rng: this.opts.rng,
       changes,
       scheduler: this.scheduler,
-      emit: (userId, message) => events.push({ userId, message }),
+      // One counter increment per message; the number becomes durable with the batch.
+      emit: (userId, message, seq) =>
+        events.push({ userId, message, seq: seq ?? this.world.nextEventSeq() }),
       listening: this.listening,
     };
   }
@@ -151,10 +172,12 @@ export class GameRuntime {
   private ensureAccepting(): void {
     if (this.state === 'failed') {
       throw unavailable(
+        'unavailable',
         'The game database is unavailable; the server is recovering. Retry shortly.',
       );
     }
-    if (this.state !== 'running') throw unavailable('The server is shutting down.');
+    if (this.state !== 'running')
+      throw unavailable('shutting_down', 'The server is shutting down.');
   }
 
   /**
@@ -228,6 +251,7 @@ export class GameRuntime {
         // The answer was computed from state that the store refused: it must not be shown.
         if (this.state === 'failed') {
           throw unavailable(
+            'unavailable',
             'The game database is unavailable; the server is recovering. Retry shortly.',
           );
         }
@@ -249,6 +273,7 @@ export class GameRuntime {
   read<O>(view: (ctx: SimContext) => O): O {
     if (this.state === 'failed') {
       throw unavailable(
+        'unavailable',
         'The game database is unavailable; the server is recovering. Retry shortly.',
       );
     }
@@ -315,7 +340,13 @@ export class GameRuntime {
   /** `previous`: the commit still in flight before this one (never rejects; see fail()). */
   private async commitBatch(batch: PendingBatch, previous: Promise<void> | null): Promise<void> {
     const started = performance.now();
+    let seq: number;
+    let events: OutboundEvent[];
     try {
+      seq = this.recordEventSeq(batch.changes);
+      // Merged before the commit, so the event log holds exactly the messages published.
+      events = this.opts.coalesce ? this.opts.coalesce(batch.events) : batch.events;
+      logEvents(events, batch.changes, this.now());
       // Serialised synchronously, so the batch is a consistent snapshot between two commands.
       const rows = toRowBatch(batch.changes, this.world);
       const written = this.opts.store.commit(rows);
@@ -333,14 +364,26 @@ export class GameRuntime {
       this.fail(new Error('an earlier commit failed'), batch);
       return;
     }
+    if (seq > this.committedSeq) this.committedSeq = seq;
     this.opts.metrics.time('commit', performance.now() - started);
     this.opts.metrics.inc('events.commit.count');
     this.lastSaveTs = this.now();
     for (const w of batch.waiters) w.resolve();
-    if (batch.events.length > 0) {
-      const events = this.opts.coalesce ? this.opts.coalesce(batch.events) : batch.events;
-      this.opts.publisher?.publish(events);
-    }
+    if (events.length > 0) this.opts.publisher?.publish(events);
+  }
+
+  /**
+   * Makes the event sequence durable: a batch during which numbers were handed out also writes
+   * the last one (one meta row per batch, not per event). Its messages are published only after
+   * this commit, so a client never sees a number that a restart could hand out again.
+   */
+  private recordEventSeq(changes: ChangeSet): number {
+    const seq = this.world.lastEventSeq;
+    if (seq === this.writtenEventSeq) return seq;
+    this.writtenEventSeq = seq;
+    this.world.meta.set(EVENT_SEQ_KEY, String(seq));
+    changes.touch('meta', EVENT_SEQ_KEY);
+    return seq;
   }
 
   /**
@@ -349,6 +392,7 @@ export class GameRuntime {
    */
   private fail(err: unknown, batch: PendingBatch): void {
     const error = unavailable(
+      'unavailable',
       'The game database is unavailable; your action was not saved. Retry shortly.',
     );
     // Batches pipelined behind the failed one fail after it: the first failure is the story.
@@ -379,6 +423,8 @@ export class GameRuntime {
       if (!(await this.opts.store.ping())) throw new Error('database not reachable');
       const world = await this.opts.reload();
       this.world = world;
+      this.writtenEventSeq = world.lastEventSeq;
+      this.committedSeq = world.lastEventSeq;
       this.worldVersion++;
       this.scheduler.clear();
       this.opts.scheduleAll(world, this.scheduler, this.opts.rules, this.now());

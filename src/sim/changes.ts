@@ -8,6 +8,7 @@ export type TableName =
   | 'research'
   | 'queue_items'
   | 'revoked_tokens'
+  | 'sessions'
   | 'seeded_coordinates'
   | 'meta'
   | 'notifications'
@@ -18,7 +19,8 @@ export type TableName =
   | 'espionage_reports'
   | 'trade_offers'
   | 'trade_events'
-  | 'inactive_players';
+  | 'inactive_players'
+  | 'event_log';
 
 /** A row of an append-mostly table (notifications, reports, trade events) carried as is. */
 export type PlainRow = Record<string, string | number | null>;
@@ -27,6 +29,13 @@ export type PlainRow = Record<string, string | number | null>;
 export interface RowCondition {
   table: TableName;
   where: PlainRow;
+}
+
+/** Rows of `table` whose numeric `column` is below `below` (a history's oldest rows). */
+export interface RowRange {
+  table: TableName;
+  column: string;
+  below: number;
 }
 
 export function rowMatches(row: PlainRow, where: PlainRow): boolean {
@@ -63,6 +72,8 @@ export class ChangeSet {
   readonly deletes: RowCondition[] = [];
   /** Bulk updates of history rows (e.g. mark notifications read): `set` on every match. */
   readonly updates: Array<RowCondition & { set: PlainRow }> = [];
+  /** Range deletes on history tables (retention by age): every row below a bound. */
+  readonly ranges: RowRange[] = [];
 
   /** Ids of the rows in `inserts`, so deletes by id (retention) skip the scan when they miss. */
   private readonly insertedIds = new Map<TableName, Set<number>>();
@@ -99,6 +110,23 @@ export class ChangeSet {
       }
     }
     this.deletes.push({ table, where });
+  }
+
+  /**
+   * Deletes stored rows whose `column` is below `below`, and the matching rows inserted earlier
+   * in this unit of work (as deleteWhere does); rows inserted later are not affected.
+   */
+  deleteBelow(table: TableName, column: string, below: number): void {
+    const rows = this.inserts.get(table);
+    if (rows) {
+      const kept = rows.filter((row) => !((row[column] as number) < below));
+      if (kept.length === 0) this.inserts.delete(table);
+      else if (kept.length !== rows.length) this.inserts.set(table, kept);
+      const ids = this.insertedIds.get(table);
+      for (const row of rows)
+        if (typeof row.id === 'number' && (row[column] as number) < below) ids?.delete(row.id);
+    }
+    this.ranges.push({ table, column, below });
   }
 
   /**
@@ -139,7 +167,8 @@ export class ChangeSet {
       this.touched.size === 0 &&
       this.inserts.size === 0 &&
       this.deletes.length === 0 &&
-      this.updates.length === 0
+      this.updates.length === 0 &&
+      this.ranges.length === 0
     );
   }
 
@@ -153,6 +182,7 @@ export class ChangeSet {
     // Everything in `other` happened after everything here: its deletes and updates apply to
     // the rows inserted here, its inserts come last.
     for (const d of other.deletes) this.deleteWhere(d.table, d.where);
+    for (const r of other.ranges) this.deleteBelow(r.table, r.column, r.below);
     for (const u of other.updates) this.updateWhere(u.table, u.where, u.set);
     for (const [table, rows] of other.inserts) for (const row of rows) this.insert(table, row);
   }

@@ -28,6 +28,8 @@ export interface SimSettings {
     tradeOfferTtlSeconds: number;
     /** Stored notifications kept per player (the newest). */
     notificationRetention: number;
+    /** Seconds the WebSocket event log keeps an event (pruned by the housekeeping). */
+    eventLogRetentionSeconds: number;
   };
   /** The daily cleanup: mark after `inactiveDays` without activity, delete `graceDays` later. */
   cleanup: { inactiveDays: number; graceDays: number };
@@ -55,10 +57,16 @@ export interface SimContext {
   readonly rng: Rng;
   readonly changes: ChangeSet;
   readonly scheduler: Scheduler;
-  emit(userId: UserId, message: OutboundEvent['message']): void;
   /**
-   * Whether messages emitted for the player can reach anyone now (a socket is open). Callers
-   * may skip building costly messages when not; state changes never depend on it.
+   * Sends `message` to the player after the commit, and logs it for a later reconnect (the
+   * event log; not `notification` messages). It gets the next number of the event sequence as
+   * its `seq`, unless `seq` is given (a notification's message reuses its id).
+   */
+  emit(userId: UserId, message: OutboundEvent['message'], seq?: number): void;
+  /**
+   * Whether messages emitted for the player can reach anyone now (a socket is open). Only a
+   * message that a reconnect can rebuild from stored state may be skipped when not (the
+   * `notification` message: its notification is stored); state changes never depend on it.
    */
   listening(userId: UserId): boolean;
 }

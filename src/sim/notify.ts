@@ -34,7 +34,9 @@ export function notify(
   type: string,
   payload: Record<string, unknown>,
 ): number {
-  const id = ctx.world.nextId('notification');
+  // The id is also the seq of the `notification` message (one sequence, see World.nextEventSeq),
+  // so a client resuming after seq N is owed exactly the stored notifications with id > N.
+  const id = ctx.world.nextEventSeq();
   const row = {
     id,
     user_id: userId,
@@ -53,11 +55,15 @@ export function notify(
   // Most players are offline when their timers fire: only a listener's copy is rendered, and
   // from the payload object itself rather than by parsing the JSON just written.
   if (ctx.listening(userId)) {
-    ctx.emit(userId, {
-      type: 'notification',
-      notification: notificationViewWithPayload(row, payload),
-      unread_notifications: inboxes.unreadCount(userId),
-    });
+    ctx.emit(
+      userId,
+      {
+        type: 'notification',
+        notification: notificationViewWithPayload(row, payload),
+        unread_notifications: inboxes.unreadCount(userId),
+      },
+      id,
+    );
   }
   return id;
 }

@@ -87,6 +87,16 @@ export interface LazyEvent {
 export interface OutboundEvent {
   userId: UserId;
   message: Record<string, unknown> & { type: string };
+  /**
+   * The event's number in the world-wide event sequence (World.nextEventSeq), sent as the
+   * message's `seq`; it increases with commit order. Set by the runtime when the event is emitted.
+   */
+  seq?: number;
+  /**
+   * `message` as JSON, once the runtime has written it to the event log: the WebSocket hub
+   * sends this text rather than serializing the message a second time.
+   */
+  json?: string;
 }
 
 /** Metal, crystal (and optionally deuterium) floating at a position after a battle. */

@@ -2,6 +2,7 @@ import { FleetRegistry } from './fleet/registry.js';
 import { MarketState } from './market/state.js';
 import { Inboxes } from './notifications/inbox.js';
 import { Scores } from './scores/scores.js';
+import { SessionRegistry } from './sessions/registry.js';
 import type {
   Coordinates,
   DebrisField,
@@ -12,6 +13,13 @@ import type {
   User,
   UserId,
 } from './types.js';
+
+/**
+ * The meta row holding the last event sequence number handed out (see World.nextEventSeq): a
+ * batch that allocated numbers writes it, so the sequence never goes back after a restart even
+ * when the newest numbers went to messages that store nothing.
+ */
+export const EVENT_SEQ_KEY = 'event_seq';
 
 export const coordKey = (c: Coordinates): string => `${c.galaxy}:${c.system}:${c.position}`;
 
@@ -54,6 +62,8 @@ export class World {
   readonly researchQueues = new Map<UserId, QueueItem[]>();
   /** Revoked token ids (jti) -> owner and expiry (ms); expired entries are pruned. */
   readonly revokedTokens = new Map<string, { userId: UserId; expiresAt: number }>();
+  /** Logins (access and refresh tokens name theirs), and each player's last password change. */
+  readonly sessions = new SessionRegistry();
   /** Debris fields by coordinate key (see coordKey); removed once empty. */
   readonly debrisFields = new Map<string, DebrisField>();
   /** Fleets away from home (in flight, holding at a target, returning). */
@@ -81,6 +91,7 @@ export class World {
     user: 1,
     planet: 1,
     queueItem: 1,
+    /** The event sequence: notification ids and the `seq` of every WebSocket event. */
     notification: 1,
     battleReport: 1,
     espionageReport: 1,
@@ -90,6 +101,20 @@ export class World {
 
   nextId(kind: keyof World['nextIds']): number {
     return this.nextIds[kind]++;
+  }
+
+  /**
+   * The next number of the one event sequence: every message the simulation emits gets one (its
+   * `seq`), and a stored notification's id is the `seq` of its `notification` message. Numbers
+   * are world-wide, so they increase for each player too.
+   */
+  nextEventSeq(): number {
+    return this.nextIds.notification++;
+  }
+
+  /** The last event sequence number handed out (0 before the first). */
+  get lastEventSeq(): number {
+    return this.nextIds.notification - 1;
   }
 
   /** After loading rows, continue every id sequence above the largest stored id. */

@@ -111,6 +111,8 @@ export class KyselyStore implements Store {
     if (this.hooks.writer) return this.hooks.writer.commit(batch);
     await this.db.transaction().execute(async (trx) => {
       for (const [table, wheres] of batch.deletes) await deleteWhere(trx, table, wheres);
+      for (const { table, column, below } of batch.ranges ?? [])
+        await trx.deleteFrom(table).where(column, '<', below).execute();
       await updateWhere(trx, batch.updates ?? []);
       for (const [table, rows] of batch.upserts) {
         if (rows.length > 0) await upsert(trx, table, rows);
@@ -133,6 +135,11 @@ export class KyselyStore implements Store {
         this.replicaDownUntil[index] = now + 30_000;
       }
     }
+    return this.readPrimary(query);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async readPrimary<T>(query: (db: Kysely<any>) => Promise<T>): Promise<T> {
     try {
       return await query(this.db);
     } catch (err) {
@@ -141,6 +148,7 @@ export class KyselyStore implements Store {
       // other failure (a bug in a query) stays what it is.
       if (!(await this.ping())) {
         throw unavailable(
+          'unavailable',
           'The game database is unavailable; the server is recovering. Retry shortly.',
         );
       }

@@ -1,14 +1,15 @@
 import type { ChangeSet, TableName } from '../sim/changes.js';
 import type { Planet, QueueItem, User } from '../sim/types.js';
-import { World } from '../sim/world.js';
+import { EVENT_SEQ_KEY, World } from '../sim/world.js';
 import { LAST_DELETED_USER_ID_KEY } from '../sim/players/remove.js';
 import { FLEET_KEY_COLUMNS, FLEET_SERIALIZERS, loadFleets } from './fleet-mapping.js';
 import { loadMarket, MARKET_KEY_COLUMNS, MARKET_SERIALIZERS } from './market-mapping.js';
+import { loadSessions, SESSION_KEY_COLUMNS, SESSION_SERIALIZERS } from './session-mapping.js';
 import type { Row, RowBatch } from './tables.js';
 
 const num = (v: unknown): number => Number(v);
 
-function userRow(u: User): Row {
+function userRow(u: User, passwordChangedAt: number | null): Row {
   return {
     id: u.id,
     username: u.username,
@@ -19,6 +20,7 @@ function userRow(u: User): Row {
     last_active: u.lastActive,
     is_active: u.isActive ? 1 : 0,
     active_planet_id: u.activePlanetId,
+    password_changed_at: passwordChangedAt,
   };
 }
 
@@ -69,7 +71,7 @@ function queueRow(q: QueueItem): Row {
 const SERIALIZERS: Record<TableName, (world: World, key: string | number) => Row[] | null> = {
   users: (w, k) => {
     const u = w.users.get(num(k));
-    return u ? [userRow(u)] : null;
+    return u ? [userRow(u, w.sessions.passwordChangedAt(u.id))] : null;
   },
   planets: (w, k) => {
     const p = w.planets.get(num(k));
@@ -101,12 +103,14 @@ const SERIALIZERS: Record<TableName, (world: World, key: string | number) => Row
   },
   // History tables are written through ChangeSet.insert, never by touching an entity.
   notifications: () => null,
+  event_log: () => null,
   debris_fields: (w, k) => {
     const d = w.debrisFields.get(String(k));
     return d ? [{ ...d }] : null;
   },
   ...FLEET_SERIALIZERS,
   ...MARKET_SERIALIZERS,
+  ...SESSION_SERIALIZERS,
 };
 
 /** The delete conditions that remove entity `key` from a table. */
@@ -122,12 +126,14 @@ const KEY_COLUMNS: Record<TableName, (key: string | number) => Row> = {
   },
   meta: (k) => ({ key: String(k) }),
   notifications: (k) => ({ id: num(k) }),
+  event_log: (k) => ({ seq: num(k) }),
   debris_fields: (k) => {
     const [galaxy, system, position] = String(k).split(':').map(Number);
     return { galaxy: galaxy ?? 0, system: system ?? 0, position: position ?? 0 };
   },
   ...FLEET_KEY_COLUMNS,
   ...MARKET_KEY_COLUMNS,
+  ...SESSION_KEY_COLUMNS,
 };
 
 /** Tables in which one entity (a player's research, a fleet's ships) spans several rows. */
@@ -179,6 +185,7 @@ export function toRowBatch(changes: ChangeSet, world: World): RowBatch {
   }
   if (changes.updates.length > 0)
     batch.updates = changes.updates.map(({ table, where, set }) => ({ table, where, set }));
+  if (changes.ranges.length > 0) batch.ranges = changes.ranges.map((range) => ({ ...range }));
   return batch;
 }
 
@@ -325,6 +332,7 @@ export function buildWorld(rows: Record<TableName, Row[]>): World {
   }
   loadFleets(world, rows.fleets, rows.fleet_ships);
   loadMarket(world, rows);
+  loadSessions(world, rows);
   return world;
 }
 
@@ -335,7 +343,10 @@ export async function loadWorld(store: {
 }): Promise<World> {
   const world = buildWorld(await store.loadAll());
   const ids = await store.maxIds();
+  // The event sequence (notification ids and WebSocket `seq`s) continues above both its last
+  // written number and the largest stored notification id.
   world.bumpId('notification', ids.notifications ?? 0);
+  world.bumpId('notification', Number(world.meta.get(EVENT_SEQ_KEY) ?? 0));
   world.bumpId('battleReport', ids.battle_reports ?? 0);
   world.bumpId('espionageReport', ids.espionage_reports ?? 0);
   world.bumpId('offer', ids.trade_offers ?? 0);

@@ -31,6 +31,8 @@ export interface Store {
   readonly pipelined: boolean;
   /** Runs a read-only query on a replica when configured, falling back to the primary. */
   read<T>(query: (db: Kysely<any>) => Promise<T>): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs a read-only query on the primary: for reads that must see the latest commit. */
+  readPrimary<T>(query: (db: Kysely<any>) => Promise<T>): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

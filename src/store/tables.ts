@@ -1,4 +1,4 @@
-import type { TableName } from '../sim/changes.js';
+import type { RowRange, TableName } from '../sim/changes.js';
 
 /**
  * Column lists and primary keys of every persisted table, used by the generic batch writer.
@@ -38,6 +38,7 @@ export const TABLES: Record<TableName, TableDef> = {
       'last_active',
       'is_active',
       'active_planet_id',
+      'password_changed_at',
     ],
     primaryKey: ['id'],
     fixedAfterInsert: ['username', 'email', 'created_at'],
@@ -95,6 +96,19 @@ export const TABLES: Record<TableName, TableDef> = {
     primaryKey: ['id'],
   },
   revoked_tokens: { columns: ['jti', 'user_id', 'expires_at'], primaryKey: ['jti'] },
+  sessions: {
+    columns: [
+      'id',
+      'user_id',
+      'created_at',
+      'last_used_at',
+      'expires_at',
+      'generation',
+      'revoked_at',
+    ],
+    primaryKey: ['id'],
+    fixedAfterInsert: ['user_id', 'created_at'],
+  },
   seeded_coordinates: {
     columns: ['galaxy', 'system', 'position'],
     primaryKey: ['galaxy', 'system', 'position'],
@@ -210,6 +224,13 @@ export const TABLES: Record<TableName, TableDef> = {
     primaryKey: ['id'],
   },
   inactive_players: { columns: ['user_id', 'marked_at'], primaryKey: ['user_id'] },
+  // WebSocket events by their seq, for a reconnect with ?after= (api/ws.ts); `message` is the
+  // message's JSON without its envelope. Never updated: an upsert of a known seq changes nothing.
+  event_log: {
+    columns: ['seq', 'user_id', 'type', 'message', 'created_at'],
+    primaryKey: ['seq'],
+    fixedAfterInsert: ['user_id', 'type', 'message', 'created_at'],
+  },
 };
 
 /** Histories: paged from the store on demand, never loaded whole into memory. */
@@ -218,11 +239,13 @@ export const HISTORY_TABLES: ReadonlySet<TableName> = new Set<TableName>([
   'trade_events',
   'battle_reports',
   'espionage_reports',
+  'event_log',
 ]);
 
 /** Tables not held whole in memory, whose largest id continues an id sequence at start-up. */
 export const ID_SEQUENCE_TABLES: readonly TableName[] = (Object.keys(TABLES) as TableName[]).filter(
-  (t) => HISTORY_TABLES.has(t) || TABLES[t].loadWhere !== undefined,
+  // The event log has no id of its own: its seqs continue with the `event_seq` meta row.
+  (t) => (HISTORY_TABLES.has(t) || TABLES[t].loadWhere !== undefined) && t !== 'event_log',
 );
 
 export type Row = Record<string, string | number | null>;
@@ -245,7 +268,12 @@ export interface RowBatch {
   deletes: Map<TableName, Row[]>;
   /** Column updates of history rows (e.g. notifications marked read). */
   updates?: RowUpdate[];
+  /** Range deletes of history rows (retention by age), run after the deletes. */
+  ranges?: RowRange[];
 }
 
 export const isEmptyBatch = (batch: RowBatch): boolean =>
-  batch.upserts.size === 0 && batch.deletes.size === 0 && (batch.updates?.length ?? 0) === 0;
+  batch.upserts.size === 0 &&
+  batch.deletes.size === 0 &&
+  (batch.updates?.length ?? 0) === 0 &&
+  (batch.ranges?.length ?? 0) === 0;

@@ -14,42 +14,89 @@ describe('registration', () => {
   test('each invalid registration gets the specification error text', async (t) => {
     const { server } = await startTestServer(t);
     await registerPlayer(server, 'alice', PASSWORD);
-    const cases: Array<[Record<string, string>, string]> = [
-      [{ username: 'ab', email: 'ab@example.com', password: PASSWORD }, 'Username too short'],
-      [{ username: '  ab  ', email: 'ab@example.com', password: PASSWORD }, 'Username too short'],
-      [{ username: 'bob', email: 'bob-at-example.com', password: PASSWORD }, 'Invalid email'],
-      [{ username: 'bob', email: 'bob@localhost', password: PASSWORD }, 'Invalid email'],
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [
+        { username: 'ab', email: 'ab@example.com', password: PASSWORD },
+        'Username too short',
+        'invalid_username',
+      ],
+      [
+        { username: '  ab  ', email: 'ab@example.com', password: PASSWORD },
+        'Username too short',
+        'invalid_username',
+      ],
+      [
+        { username: 'bob', email: 'bob-at-example.com', password: PASSWORD },
+        'Invalid email',
+        'invalid_email',
+      ],
+      [
+        { username: 'bob', email: 'bob@localhost', password: PASSWORD },
+        'Invalid email',
+        'invalid_email',
+      ],
       [
         { username: 'bob', email: 'bob@example.com', password: 'short' },
         'Password too short (min 8)',
+        'invalid_password',
       ],
       [
         { username: 'alice', email: 'other@example.com', password: PASSWORD },
         'Username already taken',
+        'username_taken',
       ],
       [
         { username: 'ALICE', email: 'other@example.com', password: PASSWORD },
         'Username already taken',
+        'username_taken',
       ],
-      [{ username: 'bob', email: 'alice@example.com', password: PASSWORD }, 'Email already in use'],
-      [{ username: 'bob', email: 'Alice@Example.com', password: PASSWORD }, 'Email already in use'],
+      [
+        { username: 'bob', email: 'alice@example.com', password: PASSWORD },
+        'Email already in use',
+        'email_taken',
+      ],
+      [
+        { username: 'bob', email: 'Alice@Example.com', password: PASSWORD },
+        'Email already in use',
+        'email_taken',
+      ],
     ];
-    for (const [payload, detail] of cases) {
+    for (const [payload, detail, code] of cases) {
       const res = await server.app.inject({ method: 'POST', url: '/auth/register', payload });
       assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
-      assert.deepEqual(res.json(), { detail }, JSON.stringify(payload));
+      assert.deepEqual(res.json(), { detail, code }, JSON.stringify(payload));
     }
   });
 
-  test('a body missing a field is a 422 with {detail}', async (t) => {
+  test('a missing or non-text field is a 400 with a code (the handler checks the body)', async (t) => {
     const { server } = await startTestServer(t);
-    const res = await server.app.inject({
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ username: 'bob' }, 'email is required', 'missing_field'],
+      [{ email: 'bob@example.com', password: PASSWORD }, 'username is required', 'missing_field'],
+      [
+        { username: ['bob'], email: 'bob@example.com', password: PASSWORD },
+        'username must be a string',
+        'invalid_field',
+      ],
+      [
+        { username: 'bob', email: 'bob@example.com', password: 12345678 },
+        'password must be a string',
+        'invalid_field',
+      ],
+    ];
+    for (const [payload, detail, code] of cases) {
+      const res = await server.app.inject({ method: 'POST', url: '/auth/register', payload });
+      assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+      assert.deepEqual(res.json(), { detail, code }, JSON.stringify(payload));
+    }
+    const notObject = await server.app.inject({
       method: 'POST',
       url: '/auth/register',
-      payload: { username: 'bob' },
+      payload: [1, 2],
     });
-    assert.equal(res.statusCode, 422);
-    assert.equal(typeof res.json().detail, 'string');
+    assert.equal(notObject.statusCode, 422, 'a body that is not an object is a schema failure');
+    assert.equal(notObject.json().code, 'validation_failed');
+    assert.equal(server.runtime.world.users.size, 0);
   });
 
   test('the response is {id, username, email}; the password or its hash never appears', async (t) => {
@@ -132,7 +179,7 @@ describe('login, me and logout', () => {
         headers: alice.auth,
       });
       assert.equal(after.statusCode, 401);
-      assert.deepEqual(after.json(), { detail: 'Invalid token' });
+      assert.deepEqual(after.json(), { detail: 'Invalid token', code: 'invalid_token' });
       const again = await server.app.inject({
         method: 'POST',
         url: '/auth/logout',
@@ -155,7 +202,7 @@ describe('login, me and logout', () => {
     });
   }
 
-  test('login gives a bearer JWT with sub, exp and jti', async (t) => {
+  test('login gives a token pair: a bearer JWT with sub, exp, jti and sid, and a refresh token', async (t) => {
     const { server, clock, config } = await startTestServer(t);
     await registerPlayer(server, 'alice', PASSWORD);
     const res = await server.app.inject({
@@ -164,13 +211,62 @@ describe('login, me and logout', () => {
       payload: { username: 'alice', password: PASSWORD },
     });
     assert.equal(res.statusCode, 200);
-    assert.equal(res.json().token_type, 'bearer');
-    const [header, payload] = String(res.json().access_token).split('.');
-    assert.equal(JSON.parse(Buffer.from(header ?? '', 'base64url').toString()).alg, 'HS256');
-    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    const body = res.json();
+    assert.deepEqual(Object.keys(body).sort(), [
+      'access_token',
+      'expires_in',
+      'refresh_expires_in',
+      'refresh_token',
+      'token_type',
+      'user_id',
+    ]);
+    assert.equal(body.token_type, 'bearer');
+    assert.equal(body.user_id, 1);
+    assert.equal(body.expires_in, config.jwt.expireMinutes * 60);
+    assert.equal(body.refresh_expires_in, config.jwt.refreshExpireDays * 86_400);
+    const decode = (part: string | undefined) =>
+      JSON.parse(Buffer.from(part ?? '', 'base64url').toString());
+    const [header, payload] = String(body.access_token).split('.');
+    assert.equal(decode(header).alg, 'HS256');
+    const claims = decode(payload);
     assert.equal(claims.sub, '1');
     assert.equal(typeof claims.jti, 'string');
+    assert.equal(claims.typ, undefined, 'access tokens have no typ, as the Python server’s');
     assert.equal(claims.exp, Math.floor(clock.now() / 1000) + config.jwt.expireMinutes * 60);
+    const session = server.runtime.world.sessions.get(claims.sid);
+    assert.ok(session, 'the access token names its session');
+    const refresh = decode(String(body.refresh_token).split('.')[1]);
+    assert.equal(refresh.typ, 'refresh');
+    assert.equal(refresh.sid, claims.sid);
+    assert.equal(refresh.gen, 1);
+    assert.equal(refresh.exp * 1000, session.expiresAt);
+  });
+
+  test('login bodies are typed exactly: an array or a number is a 422, not a login', async (t) => {
+    const { server } = await startTestServer(t);
+    await registerPlayer(server, 'x', PASSWORD).catch(() => undefined);
+    await registerPlayer(server, 'alice', PASSWORD);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      // Ajv's coerceTypes: 'array' used to turn ["alice"] into "alice" and log in.
+      [{ username: ['alice'], password: PASSWORD }, 'username'],
+      [{ username: 'alice', password: [PASSWORD] }, 'password'],
+      [{ username: 'alice', password: 12345678 }, 'password'],
+      [{ username: 'alice' }, 'password'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await server.app.inject({ method: 'POST', url: '/auth/login', payload });
+      assert.equal(res.statusCode, 422, `${JSON.stringify(payload)}: ${res.body}`);
+      assert.equal(res.json().code, 'validation_failed');
+      assert.deepEqual(res.json().detail[0].loc, ['body', field], JSON.stringify(payload));
+    }
+    const twice = await server.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `username=alice&username=alice&password=${encodeURIComponent(PASSWORD)}`,
+    });
+    assert.equal(twice.statusCode, 422, 'a form field given twice is a list, not a string');
+    assert.equal(server.runtime.world.sessions.size, 1, 'only registerPlayer’s login opened one');
   });
 
   test('login accepts the OAuth2 form body and usernames case-insensitively', async (t) => {
@@ -180,9 +276,16 @@ describe('login, me and logout', () => {
       method: 'POST',
       url: '/auth/login',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ username: 'alice', password: PASSWORD }).toString(),
+      // The other OAuth2 password-grant fields are ignored.
+      payload: new URLSearchParams({
+        grant_type: 'password',
+        username: 'alice',
+        password: PASSWORD,
+        scope: '',
+      }).toString(),
     });
     assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().token_type, 'bearer');
   });
 
   test('unknown user and wrong password both get 401 "Invalid credentials"', async (t) => {
@@ -195,7 +298,7 @@ describe('login, me and logout', () => {
     ]) {
       const res = await server.app.inject({ method: 'POST', url: '/auth/login', payload });
       assert.equal(res.statusCode, 401, JSON.stringify(payload));
-      assert.deepEqual(res.json(), { detail: 'Invalid credentials' });
+      assert.deepEqual(res.json(), { detail: 'Invalid credentials', code: 'invalid_credentials' });
     }
   });
 });
@@ -208,10 +311,15 @@ describe('protected routes', () => {
     const alice = await registerPlayer(server, 'alice', PASSWORD);
     const me = (headers: Record<string, string> = {}) =>
       server.app.inject({ method: 'GET', url: '/auth/me', headers });
+    const CODES: Record<string, string> = {
+      'Not authenticated': 'not_authenticated',
+      'Could not validate credentials': 'invalid_token',
+      'Inactive user': 'inactive_user',
+    };
     const expect401 = async (headers: Record<string, string>, detail: string, why: string) => {
       const res = await me(headers);
       assert.equal(res.statusCode, 401, `${why}: ${res.body}`);
-      assert.deepEqual(res.json(), { detail }, why);
+      assert.deepEqual(res.json(), { detail, code: CODES[detail] }, why);
       assert.equal(res.headers['www-authenticate'], 'Bearer', why);
     };
 
@@ -270,7 +378,11 @@ describe('protected routes', () => {
     // The window may roll over between two requests; at least 2 of 5 must be refused.
     assert.ok(statuses.filter((s) => s === 429).length >= 2, statuses.join(','));
     assert.ok(limited);
-    assert.deepEqual(limited.json(), { detail: 'Rate limit exceeded' });
+    assert.deepEqual(limited.json(), {
+      detail: 'Rate limit exceeded',
+      code: 'rate_limited',
+      retry_after: Number(limited.headers['retry-after']),
+    });
     assert.ok(Number(limited.headers['retry-after']) >= 1);
     const other = await server.app.inject({ method: 'GET', url: '/auth/me', headers: bob.auth });
     assert.equal(other.statusCode, 200);
@@ -292,7 +404,10 @@ describe('protected routes', () => {
       headers: alice.auth,
     });
     assert.equal(other.statusCode, 403);
-    assert.deepEqual(other.json(), { detail: 'Forbidden: user_id mismatch' });
+    assert.deepEqual(other.json(), {
+      detail: 'Forbidden: user_id mismatch',
+      code: 'user_mismatch',
+    });
     const anon = await server.app.inject({ method: 'GET', url: `/player/${bob.id}` });
     assert.equal(anon.statusCode, 401, 'authentication is checked before the user id');
   });

@@ -108,22 +108,25 @@ describe('error handling', () => {
     const { server } = await startTestServer(t, { env: { BODY_LIMIT_BYTES: '2048' } });
     const missing = await server.app.inject({ method: 'GET', url: '/nope?x=1' });
     assert.equal(missing.statusCode, 404);
-    assert.deepEqual(missing.json(), { detail: 'Not Found: GET /nope' });
+    assert.deepEqual(missing.json(), { detail: 'Not Found: GET /nope', code: 'route_not_found' });
+    // The body is parsed before any guard runs, so no token is needed to get these answers.
     const malformed = await server.app.inject({
       method: 'POST',
-      url: '/auth/login',
+      url: '/player/1/build',
       headers: { 'content-type': 'application/json' },
-      payload: '{"username": ',
+      payload: '{"building_type": ',
     });
     assert.equal(malformed.statusCode, 400);
     assert.equal(typeof malformed.json().detail, 'string');
+    assert.equal(malformed.json().code, 'malformed_request');
     const big = await server.app.inject({
       method: 'POST',
-      url: '/auth/login',
-      payload: { username: 'x'.repeat(4096), password: 'y' },
+      url: '/player/1/build',
+      payload: { building_type: 'x'.repeat(4096) },
     });
     assert.equal(big.statusCode, 413);
     assert.equal(typeof big.json().detail, 'string');
+    assert.equal(big.json().code, 'payload_too_large');
   });
 
   test('domain errors keep their status and text; 5xx details are hidden', async (t) => {
@@ -131,13 +134,13 @@ describe('error handling', () => {
     t.after(() => app.close());
     installErrorHandlers(app);
     app.get('/bad', async () => {
-      throw badRequest('Invalid research_type');
+      throw badRequest('unknown_type', 'Invalid research_type');
     });
     app.get('/conflict', async () => {
-      throw conflict('Selected position is occupied', { position: 4 });
+      throw conflict('position_occupied', 'Selected position is occupied', { position: 4 });
     });
     app.get('/busy', async () => {
-      throw new DomainError('unavailable', 'The server is shutting down.');
+      throw new DomainError('unavailable', 'shutting_down', 'The server is shutting down.');
     });
     app.get('/crash', async () => {
       throw new Error('secret connection string postgres://u:p@h/db');
@@ -145,16 +148,23 @@ describe('error handling', () => {
     app.get('/plain', async () => {
       throw Object.assign(new Error(''), { statusCode: 418 });
     });
-    assert.deepEqual((await app.inject('/bad')).json(), { detail: 'Invalid research_type' });
+    assert.deepEqual((await app.inject('/bad')).json(), {
+      detail: 'Invalid research_type',
+      code: 'unknown_type',
+    });
     const c = await app.inject('/conflict');
     assert.equal(c.statusCode, 409);
-    assert.deepEqual(c.json(), { detail: 'Selected position is occupied', position: 4 });
+    assert.deepEqual(c.json(), {
+      detail: 'Selected position is occupied',
+      code: 'position_occupied',
+      position: 4,
+    });
     assert.equal((await app.inject('/busy')).statusCode, 503);
     const crash = await app.inject('/crash');
     assert.equal(crash.statusCode, 500);
-    assert.deepEqual(crash.json(), { detail: 'Internal Server Error' });
+    assert.deepEqual(crash.json(), { detail: 'Internal Server Error', code: 'internal_error' });
     const plain = await app.inject('/plain');
     assert.equal(plain.statusCode, 418);
-    assert.deepEqual(plain.json(), { detail: 'HTTP 418' });
+    assert.deepEqual(plain.json(), { detail: 'HTTP 418', code: 'malformed_request' });
   });
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { TokenService, InvalidTokenError } from '../../src/api/auth/tokens.js';
 import { ManualClock } from '../../src/runtime/clock.js';
 import { requireUser } from '../../src/sim/economy/lookup.js';
+import { createPlanet } from '../../src/sim/universe.js';
 import { playerSnapshot } from '../../src/sim/views/player.js';
 import type { GameServer } from '../../src/server.js';
 import { registerPlayer, startTestServer, type Session } from '../helpers/server.js';
@@ -10,16 +11,16 @@ import { registerPlayer, startTestServer, type Session } from '../helpers/server
 const HOUR_MS = 3_600_000;
 
 /** What serializing a freshly computed snapshot gives at the server's current time. */
-function freshSnapshotJson(server: GameServer, userId: number): string {
+function freshSnapshotJson(server: GameServer, userId: number, planetId?: number): string {
   return JSON.stringify(
-    server.runtime.read((ctx) => playerSnapshot(ctx, requireUser(ctx, userId))),
+    server.runtime.read((ctx) => playerSnapshot(ctx, requireUser(ctx, userId), planetId)),
   );
 }
 
-async function getSnapshot(server: GameServer, session: Session) {
+async function getSnapshot(server: GameServer, session: Session, planetId?: number) {
   const res = await server.app.inject({
     method: 'GET',
-    url: `/player/${session.id}`,
+    url: `/player/${session.id}${planetId === undefined ? '' : `?planet_id=${planetId}`}`,
     headers: session.auth,
   });
   assert.equal(res.statusCode, 200, res.body);
@@ -68,6 +69,46 @@ test('GET /player/{id} always equals a fresh snapshot: over time, after commands
   assert.equal(built.body, freshSnapshotJson(server, alice.id));
 });
 
+test('snapshots are cached per planet: each planet of a player stays exact', async (t) => {
+  const { server, clock } = await startTestServer(t);
+  const alice = await registerPlayer(server, 'alice');
+  const home = (await getSnapshot(server, alice)).json().planet.id as number;
+  const colony = (
+    await server.runtime.execute(
+      (ctx) =>
+        createPlanet(
+          ctx,
+          requireUser(ctx, alice.id),
+          { galaxy: 3, system: 3, position: 3 },
+          'Colony',
+        ),
+      undefined,
+    )
+  ).id;
+  for (let round = 0; round < 2; round++) {
+    const active = await getSnapshot(server, alice);
+    const named = await getSnapshot(server, alice, colony);
+    const sameAsActive = await getSnapshot(server, alice, home);
+    assert.equal(active.json().planet.id, home);
+    assert.equal(named.json().planet.id, colony);
+    assert.equal(named.json().planet.name, 'Colony');
+    assert.equal(active.body, freshSnapshotJson(server, alice.id));
+    assert.equal(named.body, freshSnapshotJson(server, alice.id, colony));
+    assert.equal(sameAsActive.body, active.body, 'the active planet named explicitly');
+    clock.advance(HOUR_MS);
+  }
+  // Switching the active planet changes what the plain URL shows at once.
+  const select = await server.app.inject({
+    method: 'POST',
+    url: `/player/${alice.id}/planets/${colony}/select`,
+    headers: alice.auth,
+  });
+  assert.equal(select.statusCode, 200, select.body);
+  const switched = await getSnapshot(server, alice);
+  assert.equal(switched.json().planet.id, colony);
+  assert.equal(switched.body, freshSnapshotJson(server, alice.id));
+});
+
 test('a cached token is still refused once expired or revoked', async (t) => {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const tokens = new TokenService('secret-for-tests', 'HS256', 60_000, clock);
@@ -96,5 +137,5 @@ test('a cached token is still refused once expired or revoked', async (t) => {
     headers: alice.auth,
   });
   assert.equal(after.statusCode, 401);
-  assert.deepEqual(after.json(), { detail: 'Invalid token' });
+  assert.deepEqual(after.json(), { detail: 'Invalid token', code: 'invalid_token' });
 });

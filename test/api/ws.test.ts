@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import WebSocket from 'ws';
 import type { Command } from '../../src/sim/context.js';
-import { registerPlayer, startTestServer, type TestServer } from '../helpers/server.js';
+import { registerPlayer, startTestServer, TEST_EPOCH, type TestServer } from '../helpers/server.js';
 
 interface Client {
   ws: WebSocket;
@@ -56,11 +56,14 @@ function connect(t: TestContext, url: string): Client {
   };
 }
 
+const NOW = new Date(TEST_EPOCH).toISOString();
 const isoTime = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
 describe('WebSocket /ws', () => {
   test('a missing, malformed, forged or revoked token is closed with 1008', async (t) => {
     const { ts, url } = await listening(t);
+    // Without any token the server waits for an auth frame (5 s): not in this test.
+    ts.server.hub.authTimeoutMs = 50;
     const alice = await registerPlayer(ts.server, 'alice');
     const other = await registerPlayer(ts.server, 'other');
     await ts.server.app.inject({ method: 'POST', url: '/auth/logout', headers: other.auth });
@@ -87,6 +90,10 @@ describe('WebSocket /ws', () => {
     assert.equal(welcome.type, 'welcome');
     assert.equal(welcome.user_id, alice.id);
     assert.ok(isoTime(welcome.server_time));
+    assert.equal(welcome.server_time, new Date(ts.clock.now()).toISOString(), 'the injected clock');
+    const seq = welcome.seq;
+    assert.ok(Number.isInteger(seq));
+    const envelope = { seq, server_time: welcome.server_time };
 
     c.ws.send('ping');
     const pong = await c.next();
@@ -95,9 +102,15 @@ describe('WebSocket /ws', () => {
     c.ws.send('  PING \n');
     assert.equal((await c.next()).type, 'pong');
     c.ws.send('hello there');
-    assert.deepEqual(await c.next(), { type: 'info', message: 'hello there' });
+    assert.deepEqual(await c.next(), { type: 'info', message: 'hello there', ...envelope });
     c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
-    assert.deepEqual(await c.next(), { type: 'error', message: 'invalid message' });
+    assert.deepEqual(await c.next(), { type: 'error', message: 'invalid message', ...envelope });
+    c.ws.send(JSON.stringify({ type: 'auth', token: alice.token }));
+    assert.deepEqual(await c.next(), {
+      type: 'error',
+      message: 'already authenticated',
+      ...envelope,
+    });
     c.ws.send('ping');
     assert.equal((await c.next()).type, 'pong', 'the socket stays usable after an error');
   });
@@ -111,19 +124,19 @@ describe('WebSocket /ws', () => {
     for (const c of [...mine, theirs]) assert.equal((await c.next()).type, 'welcome');
     assert.equal(ts.server.hub.connectionCount, 4);
 
-    const notify: Command<number, void> = (ctx, userId) => {
-      ctx.emit(userId, { type: 'test_event', value: 42 });
-    };
+    const event = { type: 'research_complete', research_type: 'energy', new_level: 1, ts: NOW };
+    const notify: Command<number, void> = (ctx, userId) => ctx.emit(userId, { ...event });
+    const sealed = (seq: number) => ({ ...event, seq, server_time: NOW });
+    const seq = ts.server.runtime.world.lastEventSeq;
     await ts.server.runtime.execute(notify, alice.id);
-    for (const c of mine) assert.deepEqual(await c.next(), { type: 'test_event', value: 42 });
+    for (const c of mine) assert.deepEqual(await c.next(), sealed(seq + 1));
     theirs.ws.send('ping');
     assert.equal((await theirs.next()).type, 'pong', 'bob got nothing before his pong');
 
     mine[0]?.ws.close();
     await mine[0]?.closed;
     await ts.server.runtime.execute(notify, alice.id);
-    for (const c of mine.slice(1))
-      assert.deepEqual(await c.next(), { type: 'test_event', value: 42 });
+    for (const c of mine.slice(1)) assert.deepEqual(await c.next(), sealed(seq + 2));
   });
 
   test('a frame over the size limit closes the socket (1009)', async (t) => {

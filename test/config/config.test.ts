@@ -48,6 +48,7 @@ describe('defaults', () => {
       secret: 'dev-secret-change-me',
       algorithm: 'HS256',
       expireMinutes: 1440,
+      refreshExpireDays: 30,
     });
     assert.equal(c.rateLimitPerMinute, 100);
     assert.equal(c.authRateLimitPerMinute, 30);

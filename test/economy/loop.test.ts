@@ -68,17 +68,21 @@ test('unknown types, missing prerequisites and shortfalls are clear 4xx and cost
   const unknown = await post('/build', { building_type: 'death_star_factory' });
   assert.equal(unknown.statusCode, 400);
   assert.match(unknown.json().detail, /Invalid building_type/);
+  assert.equal(unknown.json().code, 'unknown_type');
   const missingType = await post('/build', {});
   assert.equal(missingType.statusCode, 400);
   assert.equal(missingType.json().detail, 'building_type is required');
+  assert.equal(missingType.json().code, 'missing_field');
 
   const prereq = await post('/build', { building_type: 'shipyard' });
   assert.equal(prereq.statusCode, 409);
   assert.match(prereq.json().detail, /robot_factory 2/);
+  assert.equal(prereq.json().code, 'requirements_not_met');
 
   const poor = await post('/build', { building_type: 'robot_factory' });
   assert.equal(poor.statusCode, 409);
   assert.match(poor.json().detail, /Insufficient resources/);
+  assert.equal(poor.json().code, 'insufficient_resources');
   assert.ok(poor.json().shortfall.metal > 0 || poor.json().shortfall.deuterium > 0);
 
   const ships = await post('/build-ships', { ship_type: 'light_fighter', quantity: 1 });
@@ -87,6 +91,7 @@ test('unknown types, missing prerequisites and shortfalls are clear 4xx and cost
   const badQty = await post('/build-ships', { ship_type: 'light_fighter', quantity: 'x' });
   assert.equal(badQty.statusCode, 400);
   assert.equal(badQty.json().detail, 'quantity must be an integer');
+  assert.equal(badQty.json().code, 'invalid_field');
   const zeroQty = await post('/build-ships', { ship_type: 'light_fighter', quantity: 0 });
   assert.equal(zeroQty.json().detail, 'quantity must be > 0');
 

@@ -66,14 +66,19 @@ test('every invalid dispatch is a clear 4xx at once and changes nothing', async 
       400,
       /^Invalid mission: "pillage"\. Valid values: transfer, deploy, attack, espionage, colonize, recycle$/,
     ],
-    ['ships missing', { ...at }, 400, 'ships must be an object mapping ship_type to count'],
+    // Without ships (absent or {}) the mission takes its default: see compat.test.ts.
     [
       'ships not an object',
       { ...at, ships: [1] },
       400,
       'ships must be an object mapping ship_type to count',
     ],
-    ['no ships', { ...at, ships: {} }, 400, /^No ships selected/],
+    [
+      'ships a string',
+      { ...at, ships: 'all' },
+      400,
+      'ships must be an object mapping ship_type to count',
+    ],
     ['only zero counts', { ...at, ships: { light_fighter: 0 } }, 400, /^No ships selected/],
     [
       'negative count',
@@ -197,12 +202,14 @@ test('every invalid dispatch is a clear 4xx at once and changes nothing', async 
   });
   assert.equal(forbidden.statusCode, 403);
   assert.equal(forbidden.json().detail, 'Forbidden: user_id mismatch');
+  assert.equal(forbidden.json().code, 'user_mismatch');
   const anonymous = await server.app.inject({
     method: 'POST',
     url: `/player/${alice.id}/fleet/dispatch`,
     payload: {},
   });
   assert.equal(anonymous.statusCode, 401);
+  assert.equal(anonymous.json().code, 'not_authenticated');
 });
 
 test('preview answers distance, duration, fuel and arrival by the seed formula without sending', async (t) => {
@@ -242,26 +249,33 @@ test('preview answers distance, duration, fuel and arrival by the seed formula w
   assert.equal(server.runtime.world.fleets.size, 0);
 });
 
-test("recall: 404 for another player's fleet, 400 once the fleet has arrived", async (t) => {
+test("recall never touches another player's fleet; 404 for an unknown id among several; 400 once arrived", async (t) => {
   const ts = await startFleetServer(t);
   const { server } = ts;
   const alice = await join(server, 'alice');
   const bob = await join(server, 'bob');
-  await equip(server, alice.planetId, { ships: { light_fighter: 1 } });
+  await equip(server, alice.planetId, { ships: { light_fighter: 2 } });
   const sent = await send(server, alice, { ...target(bob.coords), ships: { light_fighter: 1 } });
+  await send(server, alice, { ...target(bob.coords), ships: { light_fighter: 1 } });
+  // Bob has no fleet in flight: alice's id is not his, so there is nothing to recall.
   const byBob = await server.app.inject({
     method: 'POST',
     url: `/player/${bob.id}/fleet/${sent.fleet_id}/recall`,
     headers: bob.auth,
   });
-  assert.equal(byBob.statusCode, 404);
-  assert.equal(byBob.json().detail, 'Fleet not found');
+  assert.equal(byBob.statusCode, 400);
+  assert.equal(byBob.json().detail, 'No in-flight fleet to recall or fleet already arrived');
+  assert.equal(byBob.json().code, 'no_fleet_in_flight');
+  assert.equal(server.runtime.world.fleets.get(sent.fleet_id)?.recalled, false);
+  // Alice has two fleets in flight: an unknown id cannot pick one (compat.test.ts: with one).
   const unknown = await server.app.inject({
     method: 'POST',
     url: `/player/${alice.id}/fleet/999/recall`,
     headers: alice.auth,
   });
   assert.equal(unknown.statusCode, 404);
+  assert.equal(unknown.json().detail, 'Fleet not found');
+  assert.equal(unknown.json().code, 'fleet_not_found');
   await advanceTo(ts, sent.arrival_time);
   const late = await server.app.inject({
     method: 'POST',
@@ -270,6 +284,7 @@ test("recall: 404 for another player's fleet, 400 once the fleet has arrived", a
   });
   assert.equal(late.statusCode, 400);
   assert.equal(late.json().detail, 'No in-flight fleet to recall or fleet already arrived');
+  assert.equal(late.json().code, 'no_fleet_in_flight');
 });
 
 test("ships away on a mission still count toward the planet's fleet size cap", async (t) => {
@@ -288,6 +303,7 @@ test("ships away on a mission still count toward the planet's fleet size cap", a
   });
   assert.equal(order.status, 409);
   assert.match(order.body.detail, /^Fleet size cap exceeded: 40 ships/);
+  assert.equal(order.body.code, 'fleet_size_cap');
   assert.equal(
     (
       await call(server, alice, 'POST', '/build-ships', {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { GameServer } from '../../src/server.js';
+import { requireUser } from '../../src/sim/economy/lookup.js';
+import { createPlanet } from '../../src/sim/universe.js';
 import type { OutboundEvent } from '../../src/sim/types.js';
 import type { Session } from './server.js';
 
@@ -64,4 +66,14 @@ export async function call(
   payload?: object,
 ) {
   return server.app.inject({ method, url, headers: s?.auth, ...(payload ? { payload } : {}) });
+}
+
+/** A second planet for the player (colonization itself is tested with the fleet). */
+export async function addColony(server: GameServer, s: Session, position: number): Promise<number> {
+  const planet = await server.runtime.execute(
+    (ctx) =>
+      createPlanet(ctx, requireUser(ctx, s.id), { galaxy: 2, system: 7, position }, 'Colony'),
+    undefined,
+  );
+  return planet.id;
 }

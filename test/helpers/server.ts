@@ -81,6 +81,13 @@ export async function startTestServer(
     clock,
     logger: options.logger ?? false,
     seed: options.seed ?? 42,
+    checkContract: true,
+  });
+  // Every answer of every test is checked against the OpenAPI contract.
+  t.after(() => {
+    if (server.contractViolations.length > 0) {
+      throw new Error(`answers outside the contract:\n${server.contractViolations.join('\n')}`);
+    }
   });
   let stopped = false;
   const stop = async () => {

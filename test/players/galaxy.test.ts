@@ -18,7 +18,7 @@ test('the galaxy view lists planets, owners, activity markers and debris of a sy
       galaxy: 1,
       system: 2,
       position,
-      name: `${name}'s world`,
+      name: `${name} world`,
     });
     assert.equal(res.statusCode, 200, res.body);
     players.push(s);
@@ -46,7 +46,7 @@ test('the galaxy view lists planets, owners, activity markers and debris of a sy
   assert.deepEqual([body.galaxy, body.system, body.positions.length], [1, 2, 15]);
   const at = (p: number) => body.positions[p - 1];
   assert.deepEqual(at(1), { position: 1, planet: null, owner: null, debris: null });
-  assert.equal(at(4).planet.name, "alice's world");
+  assert.equal(at(4).planet.name, 'alice world');
   assert.deepEqual(
     [4, 5, 6].map((p) => [at(p).owner.name, at(p).owner.activity, at(p).owner.marked_inactive]),
     [

@@ -70,7 +70,7 @@ for (const kind of STORE_KINDS) {
         authorization: `Bearer ${revoked}`,
       });
       assert.equal(meRevoked.status, 401);
-      assert.deepEqual(meRevoked.body, { detail: 'Invalid token' });
+      assert.deepEqual(meRevoked.body, { detail: 'Invalid token', code: 'invalid_token' });
       const meKept = await getJson(second.base, '/auth/me', { authorization: `Bearer ${kept}` });
       assert.equal(meKept.status, 200, 'tokens issued before the crash stay valid');
       assert.equal(meKept.body.username, 'keeper');

@@ -42,6 +42,28 @@ const FOREIGN_IDS_ALLOWED: Record<string, string> = {
   'POST /trade/accept/{offer_id}': 'accepting another player’s open offer is the purpose',
 };
 
+/**
+ * Routes where an id that is not the caller's falls back to the caller's own resource
+ * (compatibility with the Python server), with the reason. The foreign resource must stay
+ * untouched (`state` reads it before and after) and an accepted answer names the caller's own.
+ */
+const FOREIGN_IDS_FALL_BACK: Record<
+  string,
+  {
+    why: string;
+    state: (f: Fixture, id: number) => string;
+    /** Whether an accepted answer is about one of alice's own resources. */
+    callers: (f: Fixture, body: Record<string, unknown>) => boolean;
+  }
+> = {
+  'POST /player/{user_id}/fleet/{fleet_id}/recall': {
+    why: 'an id that is not one of the player’s fleets recalls their only fleet in flight',
+    state: (f, id) => JSON.stringify(f.server.runtime.world.fleets.get(id) ?? null),
+    callers: (f, body) =>
+      f.server.runtime.world.fleets.get(body.fleet_id as number)?.ownerId === f.alice.id,
+  },
+};
+
 function urlFor(route: Route, owned: Owned, overrides: Record<string, string | number> = {}) {
   const values: Record<string, string | number> = {};
   for (const name of route.pathParams) {
@@ -175,8 +197,23 @@ describe('access-control matrix', () => {
         const foreignBody = Object.keys(route.body?.properties ?? {}).filter((p) =>
           p.endsWith('_id'),
         );
+        const fallBack = FOREIGN_IDS_FALL_BACK[route.id];
         if (FOREIGN_IDS_ALLOWED[route.id]) {
           t.diagnostic(`${route.id}: foreign ids allowed (${FOREIGN_IDS_ALLOWED[route.id]})`);
+        } else if (fallBack) {
+          t.diagnostic(`${route.id}: foreign ids fall back to the caller's (${fallBack.why})`);
+          for (const name of foreignPath) {
+            const foreign = idFor(f.foreign, route.path, name) as number;
+            const why = `bob's ${name} ${foreign}`;
+            const before = fallBack.state(f, foreign);
+            const res = await inject(route, urlFor(route, f.own, { [name]: foreign }), aliceAuth());
+            assert.ok([200, 400, 404].includes(res.statusCode), `${why}: ${res.statusCode}`);
+            assertNoForeignData(f, res.body, why);
+            assert.equal(fallBack.state(f, foreign), before, `${why}: bob's is untouched`);
+            if (res.statusCode === 200)
+              assert.ok(fallBack.callers(f, res.json()), `${why}: alice's`);
+            else assertDetail(res, why);
+          }
         } else {
           for (const name of foreignPath) {
             const foreign = idFor(f.foreign, route.path, name) as number;

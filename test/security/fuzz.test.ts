@@ -1,13 +1,15 @@
 // Property-based fuzzing of every route in the OpenAPI document (issue 6, hostile input): for
 // each route, fast-check generates requests with hostile path segments, query strings, bodies
 // and content types, with a valid token (and the player's own ids) or without one. Whatever the
-// input: never a 5xx, every 4xx is JSON {detail: string}, and a rejected request changes
+// input: never a 5xx, every 4xx is JSON with a known `code` and a `detail` (FastAPI's list for
+// 422), and a rejected request changes
 // nothing (a digest of the store and of the world is equal before and after).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { RESOURCE_KINDS } from '../../src/rules/types.js';
+import { ERROR_CODES } from '../../src/sim/errors.js';
 import type { Fixture } from './fixture.js';
 import { ADMIN, buildFixture, idFor, PLAIN_PARAMS, validBodies } from './fixture.js';
 import {
@@ -56,6 +58,31 @@ const HOSTILE_HEADERS: Array<Record<string, string>> = [
   { origin: 'https://evil.example' },
   { cookie: '__proto__=1; constructor=2' },
 ];
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/**
+ * Every rejection: a known stable `code`, and `detail` a text, or for 422 FastAPI's list of
+ * `{loc, msg, type}` (the response checker also holds the whole body to its schema).
+ */
+function assertErrorBody(
+  status: number,
+  body: { detail?: unknown; code?: unknown },
+  where: string,
+) {
+  assert.ok(typeof body.code === 'string' && KNOWN_CODES.has(body.code), `${where}: code`);
+  if (status !== 422) {
+    assert.equal(typeof body.detail, 'string', where);
+    assert.ok((body.detail as string).length > 0, where);
+    return;
+  }
+  assert.ok(Array.isArray(body.detail) && body.detail.length > 0, where);
+  for (const issue of body.detail as Array<Record<string, unknown>>) {
+    assert.ok(Array.isArray(issue.loc), where);
+    assert.equal(typeof issue.msg, 'string', where);
+    assert.equal(typeof issue.type, 'string', where);
+  }
+}
 
 /** A per-route seed, so adding a route does not change the cases of the others. */
 function routeSeed(id: string): number {
@@ -209,9 +236,7 @@ test('OpenAPI-driven fuzzer: no 5xx, {detail} on 4xx, no change on rejection', a
             assert.ok(res.statusCode >= 400, `${where} -> ${res.statusCode}: ${c.body.mustReject}`);
           if (res.statusCode >= 400 && !c.head) {
             assert.match(String(res.headers['content-type']), /^application\/json/, where);
-            const body = res.json() as { detail?: unknown };
-            assert.equal(typeof body.detail, 'string', `${where}: ${res.body.slice(0, 300)}`);
-            assert.ok((body.detail as string).length > 0, where);
+            assertErrorBody(res.statusCode, res.json(), `${where}: ${res.body.slice(0, 300)}`);
             await server.runtime.flush();
             const after = snapshot();
             if (after.text !== baseline.text || after.commits !== baseline.commits) {

@@ -49,11 +49,18 @@ const get = (path: string, headers = '') =>
   `GET ${path} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`;
 
 function assertDetail(res: { status: number; body: string }, why: string): string {
-  let parsed: { detail?: unknown };
+  let parsed: { detail?: unknown; code?: unknown };
   try {
-    parsed = JSON.parse(res.body) as { detail?: unknown };
+    parsed = JSON.parse(res.body) as { detail?: unknown; code?: unknown };
   } catch {
     assert.fail(`${why}: ${res.status} without a JSON body: ${JSON.stringify(res.body)}`);
+  }
+  assert.equal(typeof parsed.code, 'string', `${why}: ${res.body}`);
+  // 422 lists the fields in FastAPI's shape; every other rejection is one text.
+  if (res.status === 422) {
+    const [first] = parsed.detail as Array<{ msg: string }>;
+    assert.equal(typeof first?.msg, 'string', `${why}: ${res.body}`);
+    return first!.msg;
   }
   assert.equal(typeof parsed.detail, 'string', `${why}: ${res.body}`);
   return parsed.detail as string;

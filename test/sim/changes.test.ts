@@ -51,3 +51,25 @@ test('absorb: a later change set updates and deletes the earlier inserts, then a
   onlyUpdates.updateWhere('notifications', { id: 1 }, { read_at: 1 });
   assert.equal(onlyUpdates.isEmpty, false);
 });
+
+test('deleteBelow: drops the earlier inserts below the bound, not later ones, and survives absorb', () => {
+  const event = (seq: number) => ({ seq, user_id: 7, type: 't', message: '{}', created_at: seq });
+  const c = new ChangeSet();
+  assert.equal(c.isEmpty, true);
+  c.insert('event_log', event(1));
+  c.insert('event_log', event(5));
+  c.deleteBelow('event_log', 'seq', 3);
+  c.insert('event_log', event(2));
+  assert.deepEqual(c.inserts.get('event_log'), [event(5), event(2)]);
+  assert.deepEqual(c.ranges, [{ table: 'event_log', column: 'seq', below: 3 }]);
+
+  const earlier = new ChangeSet();
+  earlier.insert('event_log', event(4));
+  earlier.insert('event_log', event(9));
+  const later = new ChangeSet();
+  later.deleteBelow('event_log', 'seq', 5);
+  assert.equal(later.isEmpty, false);
+  earlier.absorb(later);
+  assert.deepEqual(earlier.inserts.get('event_log'), [event(9)]);
+  assert.deepEqual(earlier.ranges, later.ranges);
+});

@@ -312,6 +312,33 @@ for (const engine of ENGINES) {
       assert.equal((await selectAll(store, 'notifications')).find((r) => r.id === 4)?.read_at, 6);
     });
 
+    test('a range delete removes the rows below its bound, after the deletes and before the upserts', async (t) => {
+      const { store } = await ready(t, engine);
+      const event = (seq: number): Row => ({
+        seq,
+        user_id: 7,
+        type: 'fleet_arrived',
+        message: `{"type":"fleet_arrived","n":${seq}}`,
+        created_at: BIG_MS + seq,
+      });
+      await store.commit(batchOf({ event_log: [1, 2, 3, 4, 5].map(event) }));
+      // With an upsert of the same table (PostgreSQL: a transaction, not one statement) and a
+      // delete by key: 1-2 go by the range, 4 by key, 6 is new (above the bound anyway).
+      const batch = batchOf({ event_log: [event(6)] }, { event_log: [{ seq: 4 }] });
+      batch.ranges = [{ table: 'event_log', column: 'seq', below: 3 }];
+      await store.commit(batch);
+      const seqsOf = async () =>
+        (await selectAll(store, 'event_log')).map((r) => Number(r.seq)).sort((a, b) => a - b);
+      assert.deepEqual(await seqsOf(), [3, 5, 6]);
+      // A batch with only a range delete is not empty.
+      await store.commit({
+        upserts: new Map(),
+        deletes: new Map(),
+        ranges: [{ table: 'event_log', column: 'seq', below: 6 }],
+      });
+      assert.deepEqual(await seqsOf(), [6]);
+    });
+
     test('an empty batch commits nothing and succeeds', async (t) => {
       const { store } = await ready(t, engine);
       await store.commit(batchOf({}));

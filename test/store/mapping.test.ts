@@ -155,3 +155,46 @@ test('removed entities are deleted; a key touched as number and as string is wri
   assert.deepEqual(rows.revoked_tokens, []);
   assert.equal(rows.users.length, 1);
 });
+
+test('sessions and a password change round-trip; a deleted session is deleted', async (t) => {
+  const store = await memoryStore();
+  t.after(() => store.close());
+  const world = sampleWorld();
+  const live = {
+    id: 'b1c6f1c2-live',
+    userId: 3,
+    createdAt: T,
+    lastUsedAt: T + 10,
+    expiresAt: T + 30 * 86_400_000,
+    generation: 4,
+    revokedAt: null,
+  };
+  const revoked = { ...live, id: 'b1c6f1c2-revoked', generation: 1, revokedAt: T + 20 };
+  world.sessions.add(live);
+  world.sessions.add(revoked);
+  world.sessions.setPasswordChangedAt(3, T + 20);
+  const changes = touchAll(world);
+  for (const s of world.sessions.values()) changes.touch('sessions', s.id);
+  await store.commit(toRowBatch(changes, world));
+
+  const loaded = buildWorld(await store.loadAll());
+  assert.deepEqual(loaded.sessions.get(live.id), live);
+  assert.deepEqual(loaded.sessions.get(revoked.id), revoked);
+  assert.deepEqual(
+    loaded.sessions
+      .ofUser(3)
+      .map((s) => s.id)
+      .sort(),
+    [live.id, revoked.id].sort(),
+  );
+  assert.equal(loaded.sessions.passwordChangedAt(3), T + 20);
+
+  world.sessions.remove(revoked);
+  const removal = new ChangeSet();
+  removal.touch('sessions', revoked.id); // touched, but gone from the world: deleted
+  await store.commit(toRowBatch(removal, world));
+  assert.deepEqual(
+    (await store.loadAll()).sessions.map((r) => r.id),
+    [live.id],
+  );
+});

@@ -20,7 +20,10 @@ export function bearerToken(header: string | undefined): string | null {
   return match ? (match[1] ?? null) : null;
 }
 
-/** Resolves a raw token to its user, with the specification's error texts. */
+/**
+ * Resolves a raw access token to its user, with the specification's error texts: the token
+ * must verify, not be revoked, and its session (if it names one) must be live.
+ */
 export function authenticateToken(
   services: AppServices,
   token: string,
@@ -29,20 +32,36 @@ export function authenticateToken(
   try {
     claims = services.tokens.verify(token);
   } catch (err) {
-    if (err instanceof InvalidTokenError) throw unauthorized('Could not validate credentials');
+    if (err instanceof InvalidTokenError)
+      throw unauthorized('invalid_token', 'Could not validate credentials');
     throw err;
   }
   const world = services.runtime.world;
-  if (world.revokedTokens.has(claims.jti)) throw unauthorized('Invalid token');
+  if (world.revokedTokens.has(claims.jti)) throw unauthorized('invalid_token', 'Invalid token');
+  if (claims.sessionId !== null) {
+    // A token of a session lives only as long as its session: logout, a password change or a
+    // replayed refresh token revoke it, and a session not refreshed in time expires.
+    const session = world.sessions.get(claims.sessionId);
+    if (!session || session.userId !== claims.userId || session.revokedAt !== null)
+      throw unauthorized('invalid_token', 'Invalid token');
+    if (session.expiresAt <= services.clock.now())
+      throw unauthorized('invalid_token', 'Could not validate credentials');
+  } else {
+    // Tokens from before sessions: a password change refuses those issued before it.
+    const changedAt = world.sessions.passwordChangedAt(claims.userId);
+    if (changedAt !== null && (claims.issuedAt === null || claims.issuedAt <= changedAt))
+      throw unauthorized('invalid_token', 'Invalid token');
+  }
   const user = world.users.get(claims.userId);
-  if (!user || !user.isActive) throw unauthorized('Inactive user');
+  if (!user || !user.isActive) throw unauthorized('inactive_user', 'Inactive user');
   return { user, claims };
 }
 
 /**
- * Builds the preHandlers of protected routes: `authenticate` (401s and the per-user rate
- * limit) and `protectedUser` (the same, then 403 when the path's user_id is not the token's
- * user). They are synchronous callback-style hooks that throw their domain errors (Fastify
+ * Builds the guards of protected routes, run as `preValidation` hooks so that a request without
+ * valid credentials is a 401 whatever its input (as in FastAPI, where the security dependency
+ * fails before the body is validated): `authenticate` (401s and the per-user rate limit) and
+ * `protectedUser` (the same, then 403 when the path's user_id is not the token's user). They are synchronous callback-style hooks that throw their domain errors (Fastify
  * routes a throw to the error handler): they run on every protected request, and an async hook
  * costs a promise and a microtask turn each time.
  */
@@ -52,11 +71,13 @@ export function makeGuards(services: AppServices) {
 
   function checkToken(request: FastifyRequest): void {
     const token = bearerToken(request.headers.authorization);
-    if (!token) throw unauthorized('Not authenticated');
+    if (!token) throw unauthorized('not_authenticated', 'Not authenticated');
     const { user, claims } = authenticateToken(services, token);
     const wait = limiter.hit(user.id, Date.now());
     if (wait > 0)
-      throw new DomainError('rate_limited', 'Rate limit exceeded', { retryAfter: wait });
+      throw new DomainError('rate_limited', 'rate_limited', 'Rate limit exceeded', {
+        retryAfter: wait,
+      });
     request.auth = { user, claims, token };
     // Activity is written at most once a minute per player and the request does not wait for
     // it: the command applies at once and its write joins the next group commit.
@@ -65,10 +86,16 @@ export function makeGuards(services: AppServices) {
     }
   }
 
+  /**
+   * Runs before validation, on the path as text: an id that is not a number is left to the
+   * schema (422 names the field), any other player's id is refused before the input is read.
+   */
   function checkUserMatch(request: FastifyRequest): void {
     const params = request.params as { user_id?: number | string };
-    if (params.user_id !== undefined && Number(params.user_id) !== request.auth?.user.id) {
-      throw forbidden('Forbidden: user_id mismatch');
+    if (params.user_id === undefined) return;
+    const id = Number(params.user_id);
+    if (Number.isInteger(id) && id !== request.auth?.user.id) {
+      throw forbidden('user_mismatch', 'Forbidden: user_id mismatch');
     }
   }
 

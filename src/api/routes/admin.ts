@@ -1,24 +1,23 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { adminPatchPlanet, adminPatchPlayer } from '../../sim/commands/admin.js';
 import { notFound, unauthorized } from '../../sim/errors.js';
 import { requireUser } from '../../sim/economy/lookup.js';
-import {
-  planetSummary,
-  researchQueueView,
-  shipQueueItemView,
-  queueItemView,
-  levelsOf,
-  iso,
-} from '../../sim/views/player.js';
+import { iso, levelsOf, planetView, researchQueueView } from '../../sim/views/player.js';
 import { bearerToken } from '../auth/guard.js';
-import { StandardResponses } from '../schemas.js';
+import {
+  AdminPlanetPatch,
+  AdminPlayer,
+  AdminPlayerPatch,
+  AdminPlayerPatched,
+} from '../contract/admin.js';
+import { Id, Obj } from '../contract/kit.js';
+import { PlanetDetail } from '../contract/player.js';
+import { replies } from '../contract/responses.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['admin'];
 const security = [{ adminToken: [] }];
-const AmountMap = Type.Record(Type.String({ maxLength: 100 }), Type.Number());
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -36,9 +35,13 @@ export const adminRoutes: RouteModule =
     const adminToken = config.adminToken;
     const requireAdmin = async (request: FastifyRequest) => {
       if (adminToken === null)
-        throw notFound(`Not Found: ${request.method} ${request.url.split('?')[0]}`);
+        throw notFound(
+          'route_not_found',
+          `Not Found: ${request.method} ${request.url.split('?')[0]}`,
+        );
       const token = bearerToken(request.headers.authorization);
-      if (!token || !sameSecret(token, adminToken)) throw unauthorized('Invalid admin token');
+      if (!token || !sameSecret(token, adminToken))
+        throw unauthorized('invalid_admin_token', 'Invalid admin token');
     };
     const audit = (
       request: FastifyRequest,
@@ -51,12 +54,14 @@ export const adminRoutes: RouteModule =
     app.get(
       '/admin/players/:user_id',
       {
-        preHandler: requireAdmin,
+        preValidation: requireAdmin,
         schema: {
           tags,
           security,
-          params: Type.Object({ user_id: Type.Integer({ minimum: 1 }) }),
-          response: StandardResponses,
+          operationId: 'adminGetPlayer',
+          summary: 'A player with every planet whole (operator)',
+          params: Obj({ user_id: Id() }),
+          response: replies(AdminPlayer, { access: 'admin' }),
         },
       },
       async (request) =>
@@ -73,14 +78,9 @@ export const adminRoutes: RouteModule =
             active_planet_id: user.activePlanetId,
             research: levelsOf(ctx.rules, 'research', user.research),
             research_queue: researchQueueView(ctx.world, user),
-            planets: ctx.world.planetsOf(user.id).map((p) => ({
-              ...planetSummary(ctx, p, user.activePlanetId),
-              buildings: levelsOf(ctx.rules, 'building', p.buildings),
-              ships: levelsOf(ctx.rules, 'ship', p.ships),
-              defenses: levelsOf(ctx.rules, 'defense', p.defenses),
-              build_queue: ctx.world.buildQueue(p.id).map(queueItemView),
-              ship_build_queue: ctx.world.shipQueue(p.id).map(shipQueueItemView),
-            })),
+            planets: ctx.world
+              .planetsOf(user.id)
+              .map((p) => planetView(ctx, p, user.activePlanetId)),
           };
         }),
     );
@@ -88,18 +88,15 @@ export const adminRoutes: RouteModule =
     app.patch(
       '/admin/planets/:planet_id',
       {
-        preHandler: requireAdmin,
+        preValidation: requireAdmin,
         schema: {
           tags,
           security,
-          params: Type.Object({ planet_id: Type.Integer({ minimum: 1 }) }),
-          body: Type.Object({
-            resources: Type.Optional(AmountMap),
-            buildings: Type.Optional(AmountMap),
-            ships: Type.Optional(AmountMap),
-            defenses: Type.Optional(AmountMap),
-          }),
-          response: StandardResponses,
+          operationId: 'adminPatchPlanet',
+          summary: "Set a planet's name, resources, levels or unit counts (operator)",
+          params: Obj({ planet_id: Id() }),
+          body: AdminPlanetPatch,
+          response: replies(PlanetDetail, { access: 'admin', body: true, errors: [400] }),
         },
       },
       async (request) => {
@@ -113,25 +110,24 @@ export const adminRoutes: RouteModule =
           { planet_id: planet.id, owner_id: planet.ownerId },
           request.body,
         );
-        return runtime.read((ctx) => ({
-          ...planetSummary(ctx, planet, null),
-          buildings: levelsOf(ctx.rules, 'building', planet.buildings),
-          ships: levelsOf(ctx.rules, 'ship', planet.ships),
-          defenses: levelsOf(ctx.rules, 'defense', planet.defenses),
-        }));
+        return runtime.read((ctx) =>
+          planetView(ctx, planet, ctx.world.users.get(planet.ownerId)?.activePlanetId ?? null),
+        );
       },
     );
 
     app.patch(
       '/admin/players/:user_id',
       {
-        preHandler: requireAdmin,
+        preValidation: requireAdmin,
         schema: {
           tags,
           security,
-          params: Type.Object({ user_id: Type.Integer({ minimum: 1 }) }),
-          body: Type.Object({ research: Type.Optional(AmountMap) }),
-          response: StandardResponses,
+          operationId: 'adminPatchPlayer',
+          summary: "Set a player's technology levels (operator)",
+          params: Obj({ user_id: Id() }),
+          body: AdminPlayerPatch,
+          response: replies(AdminPlayerPatched, { access: 'admin', body: true, errors: [400] }),
         },
       },
       async (request) => {

@@ -1,55 +1,77 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { assertAvailable, registerUser, revokeToken } from '../../sim/commands/auth.js';
 import {
-  assertAvailable,
-  recordLogin,
-  registerUser,
-  revokeToken,
-} from '../../sim/commands/auth.js';
+  changePassword,
+  deleteAccount,
+  endSession,
+  openSession,
+  refreshSession,
+} from '../../sim/commands/sessions.js';
 import { badRequest, unauthorized } from '../../sim/errors.js';
+import type { Session } from '../../sim/sessions/registry.js';
 import type { Guards } from '../auth/guard.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
-import { Detail } from '../schemas.js';
+import { InvalidTokenError } from '../auth/tokens.js';
+import { unchecked } from '../checked-input.js';
+import {
+  AccountDeleted,
+  AccountDeletion,
+  Credentials,
+  EMAIL_MAX,
+  LoggedOut,
+  Me,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PasswordChange,
+  PasswordChanged,
+  RefreshRequest,
+  Registration,
+  TokenPair,
+  User,
+  USERNAME_MAX,
+  USERNAME_MIN,
+} from '../contract/auth.js';
+import { CheckedByHandler } from '../contract/kit.js';
+import { replies } from '../contract/responses.js';
 import type { AppServices } from '../services.js';
 
-const USERNAME_MIN = 3;
-const USERNAME_MAX = 32;
-const PASSWORD_MIN = 8;
-const PASSWORD_MAX = 256;
-const EMAIL_MAX = 254;
 const USERNAME_PATTERN = /^[\p{L}\p{N}_.-]+$/u;
+const MS_PER_DAY = 86_400_000;
+const tags = ['auth'];
+const security = [{ bearerAuth: [] }];
 
-const Credentials = Type.Object({
-  username: Type.String({ maxLength: 1024 }),
-  password: Type.String({ maxLength: 4096 }),
-});
-const Registration = Type.Object({
-  username: Type.String({ maxLength: 1024 }),
-  email: Type.String({ maxLength: 1024 }),
-  password: Type.String({ maxLength: 4096 }),
-});
-const PublicUser = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  email: Type.String(),
-});
-const Me = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  email: Type.String(),
-  is_active: Type.Boolean(),
-  created_at: Type.String(),
-  last_login: Type.Union([Type.String(), Type.Null()]),
-  needs_start_choice: Type.Boolean(),
-});
+/** A required text field of a handler-checked body: 400 with a code when absent or not text. */
+function requiredText(value: unknown, field: string): string {
+  if (value === undefined || value === null)
+    throw badRequest('missing_field', `${field} is required`);
+  if (typeof value !== 'string') throw badRequest('invalid_field', `${field} must be a string`);
+  return value;
+}
 
-/** The specification's registration checks, with its error texts. */
-function validateRegistration(body: { username: string; email: string; password: string }) {
-  const username = body.username.trim();
-  const email = body.email.trim();
-  if (username.length < USERNAME_MIN) throw badRequest('Username too short');
-  if (username.length > USERNAME_MAX) throw badRequest(`Username too long (max ${USERNAME_MAX})`);
+/** The registration rule for passwords, with its texts (also for a new password). */
+function checkNewPassword(password: string): string {
+  if (password.length < PASSWORD_MIN)
+    throw badRequest('invalid_password', `Password too short (min ${PASSWORD_MIN})`);
+  if (password.length > PASSWORD_MAX)
+    throw badRequest('invalid_password', `Password too long (max ${PASSWORD_MAX})`);
+  return password;
+}
+
+/** The specification's registration checks, with its error texts, on the unchecked body. */
+function validateRegistration(body: unknown) {
+  const fields = unchecked(body as { username: unknown; email: unknown; password: unknown });
+  const username = requiredText(fields.username, 'username').trim();
+  const email = requiredText(fields.email, 'email').trim();
+  const password = requiredText(fields.password, 'password');
+  if (username.length < USERNAME_MIN) throw badRequest('invalid_username', 'Username too short');
+  if (username.length > USERNAME_MAX)
+    throw badRequest('invalid_username', `Username too long (max ${USERNAME_MAX})`);
   if (!USERNAME_PATTERN.test(username)) {
-    throw badRequest('Username may only contain letters, digits, "_", "-" and "."');
+    throw badRequest(
+      'invalid_username',
+      'Username may only contain letters, digits, "_", "-" and "."',
+    );
   }
   if (
     email.length > EMAIL_MAX ||
@@ -57,18 +79,19 @@ function validateRegistration(body: { username: string; email: string; password:
     !email.includes('.') ||
     /\s/.test(email)
   ) {
-    throw badRequest('Invalid email');
+    throw badRequest('invalid_email', 'Invalid email');
   }
-  if (body.password.length < PASSWORD_MIN) throw badRequest('Password too short (min 8)');
-  if (body.password.length > PASSWORD_MAX)
-    throw badRequest(`Password too long (max ${PASSWORD_MAX})`);
-  return { username, email, password: body.password };
+  return { username, email, password: checkNewPassword(password) };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function authRoutes(services: AppServices, guards: Guards): FastifyPluginAsyncTypebox {
-  const { runtime, tokens, config } = services;
+  const { runtime, tokens, config, clock } = services;
+  const refreshLifetimeMs = config.jwt.refreshExpireDays * MS_PER_DAY;
+  // A session lives as long as any of its tokens: its refresh token, or an access token issued
+  // with it (ACCESS_TOKEN_EXPIRE_MINUTES may be set longer, for clients that never refresh).
+  const sessionLifetimeMs = Math.max(refreshLifetimeMs, tokens.lifetimeSeconds * 1000);
   // Per-IP limit against brute force; 0 turns it off (a limit of "unlimited" requests).
   const authLimit = {
     rateLimit: {
@@ -78,16 +101,36 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
     },
   };
 
+  /** A new access token of the session and its current refresh token. */
+  const tokenPair = (session: Session) => {
+    // Issued at the login or refresh that produced this generation.
+    const refreshExpiresAt = session.lastUsedAt + refreshLifetimeMs;
+    return {
+      access_token: tokens.issue(session.userId, session.id).token,
+      token_type: 'bearer' as const,
+      expires_in: tokens.lifetimeSeconds,
+      refresh_token: tokens.issueRefresh(
+        session.userId,
+        session.id,
+        session.generation,
+        refreshExpiresAt,
+      ),
+      refresh_expires_in: Math.max(0, Math.floor((refreshExpiresAt - clock.now()) / 1000)),
+      user_id: session.userId,
+    };
+  };
+
   return async (app) => {
     app.post(
       '/auth/register',
       {
         config: authLimit,
         schema: {
-          tags: ['auth'],
+          tags,
+          operationId: 'registerUser',
           summary: 'Create an account (and a homeworld unless REQUIRE_START_CHOICE)',
-          body: Registration,
-          response: { 200: PublicUser, 400: Detail, 429: Detail },
+          body: CheckedByHandler(Registration),
+          response: replies(User, { access: 'public', body: true, errors: [429] }),
         },
       },
       async (request) => {
@@ -109,35 +152,87 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
       {
         config: authLimit,
         schema: {
-          tags: ['auth'],
-          summary: 'Exchange username and password for a bearer token (JSON or form body)',
+          tags,
+          operationId: 'login',
+          summary: 'Exchange username and password for a session: access and refresh token',
+          description:
+            'JSON or OAuth2 form body. Opens a session; its access tokens last ACCESS_TOKEN_EXPIRE_MINUTES, its refresh token REFRESH_TOKEN_EXPIRE_DAYS.',
           body: Credentials,
-          response: {
-            200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('bearer') }),
-            401: Detail,
-            429: Detail,
-          },
+          response: replies(TokenPair, { access: 'public', body: true, errors: [401, 429] }),
         },
       },
       async (request) => {
         const user =
           runtime.world.usersByName.get(request.body.username.trim().toLowerCase()) ?? null;
-        const ok = await verifyPassword(user?.passwordHash ?? null, request.body.password);
-        if (!user || !ok || !user.isActive) throw unauthorized('Invalid credentials');
-        const { token } = tokens.issue(user.id);
-        await runtime.execute(recordLogin, { userId: user.id });
-        return { access_token: token, token_type: 'bearer' as const };
+        // The hash is read before the (slow) verification: the session opens only if it is
+        // still the account's hash then, so a password changed meanwhile does not let this in.
+        const verifiedHash = user?.passwordHash ?? null;
+        const ok = await verifyPassword(verifiedHash, request.body.password);
+        if (!user || !ok || !user.isActive || verifiedHash === null)
+          throw unauthorized('invalid_credentials', 'Invalid credentials');
+        const session = await runtime.execute(openSession, {
+          userId: user.id,
+          sessionId: randomUUID(),
+          verifiedHash,
+          lifetimeMs: sessionLifetimeMs,
+        });
+        return tokenPair(session);
+      },
+    );
+
+    app.post(
+      '/auth/refresh',
+      {
+        config: authLimit,
+        schema: {
+          tags,
+          operationId: 'refreshSession',
+          summary: 'Exchange a refresh token for a new token pair (the old one is spent)',
+          description:
+            'A refresh token works once. Presenting a spent one again revokes its whole session (401 `refresh_reused`): the newer refresh token and the access tokens of that session stop working too. Expired, revoked or forged tokens are 401 `invalid_token`.',
+          body: RefreshRequest,
+          response: replies(TokenPair, { access: 'public', body: true, errors: [401, 429] }),
+        },
+      },
+      async (request) => {
+        let claims;
+        try {
+          claims = tokens.verifyRefresh(request.body.refresh_token);
+        } catch (err) {
+          if (err instanceof InvalidTokenError)
+            throw unauthorized('invalid_token', 'Invalid refresh token');
+          throw err;
+        }
+        const outcome = await runtime.execute(refreshSession, {
+          userId: claims.userId,
+          sessionId: claims.sessionId,
+          generation: claims.generation,
+          lifetimeMs: sessionLifetimeMs,
+        });
+        if (outcome.status === 'reused') {
+          request.log.warn(
+            { user_id: claims.userId, session: claims.sessionId },
+            'refresh token reused; session revoked',
+          );
+          throw unauthorized(
+            'refresh_reused',
+            'Refresh token already used; the session is revoked',
+          );
+        }
+        return tokenPair(outcome.session);
       },
     );
 
     app.get(
       '/auth/me',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
-          tags: ['auth'],
-          security: [{ bearerAuth: [] }],
-          response: { 200: Me, 401: Detail },
+          tags,
+          security,
+          operationId: 'getMe',
+          summary: 'The account of the presented token',
+          response: replies(Me, { access: 'token', input: false, game: false }),
         },
       },
       async (request) => {
@@ -158,22 +253,99 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
     app.post(
       '/auth/logout',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
-          tags: ['auth'],
-          summary: 'Revoke the presented token (durably: it stays revoked after a restart)',
-          security: [{ bearerAuth: [] }],
-          response: { 200: Detail, 401: Detail },
+          tags,
+          security,
+          operationId: 'logout',
+          summary: "End the token's session (durably: it stays revoked after a restart)",
+          description:
+            'Every access and refresh token of the session stops working. A token without a session (issued before sessions) is revoked by itself.',
+          response: replies(LoggedOut, { access: 'token', input: false }),
         },
       },
       async (request) => {
         const { claims, user } = request.auth!;
-        await runtime.execute(revokeToken, {
-          jti: claims.jti,
-          userId: user.id,
-          expiresAt: claims.expiresAt,
-        });
+        if (claims.sessionId !== null) {
+          await runtime.execute(endSession, { sessionId: claims.sessionId });
+        } else {
+          await runtime.execute(revokeToken, {
+            jti: claims.jti,
+            userId: user.id,
+            expiresAt: claims.expiresAt,
+          });
+        }
         return { detail: 'Logged out' };
+      },
+    );
+
+    app.post(
+      '/auth/password',
+      {
+        config: authLimit,
+        preValidation: guards.authenticate,
+        schema: {
+          tags,
+          security,
+          operationId: 'changePassword',
+          summary: 'Change the password; every other session is ended',
+          description:
+            'A wrong current password is 400 `invalid_credentials` (not 401: the token is fine, and clients treat 401 as "log in again").',
+          body: PasswordChange,
+          response: replies(PasswordChanged, { access: 'token', body: true }),
+        },
+      },
+      async (request) => {
+        const { user, claims } = request.auth!;
+        const { current_password: current, new_password: next } = request.body;
+        // The cheap checks first, so a bad request costs no hashing.
+        const password = checkNewPassword(next);
+        if (password === current)
+          throw badRequest('invalid_password', 'New password must differ from the current one');
+        const verifiedHash = user.passwordHash;
+        if (!(await verifyPassword(verifiedHash, current)))
+          throw badRequest('invalid_credentials', 'Current password is incorrect');
+        const revoked = await runtime.execute(changePassword, {
+          userId: user.id,
+          verifiedHash,
+          passwordHash: await hashPassword(password),
+          keepSessionId: claims.sessionId,
+        });
+        return { detail: 'Password changed', sessions_revoked: revoked };
+      },
+    );
+
+    app.delete(
+      '/auth/me',
+      {
+        config: authLimit,
+        preValidation: guards.authenticate,
+        schema: {
+          tags,
+          security,
+          operationId: 'deleteAccount',
+          summary: 'Delete the account (its password confirms it)',
+          description:
+            'Planets are freed, open offers refunded, fleets and queues dropped, every session ended. Battle and espionage reports stay readable by the other participant. The username and email can be registered again; ids are never reused.',
+          body: AccountDeletion,
+          response: replies(AccountDeleted, { access: 'token', body: true }),
+        },
+      },
+      async (request) => {
+        const { user } = request.auth!;
+        const verifiedHash = user.passwordHash;
+        if (!(await verifyPassword(verifiedHash, request.body.password)))
+          throw badRequest('invalid_credentials', 'Password is incorrect');
+        const removed = await runtime.execute(deleteAccount, { userId: user.id, verifiedHash });
+        request.log.warn(
+          { user_id: removed.user_id, planets: removed.planets.length, fleets: removed.fleets },
+          'account deleted by its owner',
+        );
+        return {
+          detail: 'Account deleted',
+          user_id: removed.user_id,
+          planets_freed: removed.planets.length,
+        };
       },
     );
   };

@@ -1,8 +1,21 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { buildBuilding, cancelBuild, demolishBuilding } from '../../sim/commands/buildings.js';
-import { badRequest, notFound } from '../../sim/errors.js';
+import { notFound } from '../../sim/errors.js';
 import { queueItemView } from '../../sim/views/player.js';
-import { StandardResponses, UserIdParams } from '../schemas.js';
+import { optionalPlanetId, requiredTypeName, unchecked } from '../checked-input.js';
+import { BuildingType } from '../contract/enums.js';
+import { CheckedByHandler, Id, Obj } from '../contract/kit.js';
+import {
+  BuildCancelled,
+  BuildingCost,
+  BuildQueued,
+  BuildRequest,
+  DemolitionQueued,
+  PlanetQuery,
+} from '../contract/player.js';
+import { Defaulted } from '../contract/query.js';
+import { replies } from '../contract/responses.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['buildings'];
@@ -15,22 +28,25 @@ export const buildingRoutes: RouteModule =
     app.post(
       '/player/:user_id/build',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Queue the next level of a building on the active planet (paid now)',
+          operationId: 'buildBuilding',
+          summary: 'Queue the next level of a building (paid now) on the active or named planet',
           params: UserIdParams,
-          body: Type.Object({ building_type: Type.Optional(Type.String({ maxLength: 100 })) }),
-          response: StandardResponses,
+          body: CheckedByHandler(BuildRequest),
+          response: replies(BuildQueued, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
       async (request) => {
-        const type = request.body.building_type?.trim();
-        if (!type) throw badRequest('building_type is required');
+        const body = unchecked(request.body);
+        const buildingType = requiredTypeName(body.building_type, 'building_type');
+        const planetId = optionalPlanetId(body.planet_id);
         const item = await runtime.execute(buildBuilding, {
           userId: request.params.user_id,
-          buildingType: type,
+          planetId,
+          buildingType,
         });
         const index = runtime.world.buildQueue(item.planetId).findIndex((i) => i.id === item.id);
         return {
@@ -43,25 +59,26 @@ export const buildingRoutes: RouteModule =
     app.delete(
       '/player/:user_id/buildings/:building_type',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Demolish one level of a building',
-          params: Type.Object({
-            user_id: UserIdParams.properties.user_id,
-            building_type: Type.String({ maxLength: 100 }),
-          }),
-          response: StandardResponses,
+          operationId: 'demolishBuilding',
+          summary: 'Demolish one level of a building on the active planet (or `?planet_id=`)',
+          params: Obj({ user_id: Id(), building_type: BuildingType }),
+          querystring: PlanetQuery,
+          response: replies(DemolitionQueued, { access: 'player', errors: [400, 404, 409] }),
         },
       },
       async (request) => {
         const result = await runtime.execute(demolishBuilding, {
           userId: request.params.user_id,
+          planetId: request.query.planet_id,
           buildingType: request.params.building_type,
         });
         return {
           message: `Demolition command queued for ${result.buildingType}`,
+          planet_id: result.planetId,
           building_type: result.buildingType,
           new_level: result.newLevel,
           refund: result.refund,
@@ -73,26 +90,28 @@ export const buildingRoutes: RouteModule =
     app.delete(
       '/player/:user_id/build-queue/:index',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Cancel a queued building (and later levels of the same building)',
-          params: Type.Object({
-            user_id: UserIdParams.properties.user_id,
-            index: Type.Integer({ minimum: 0, maximum: 1000 }),
-          }),
-          response: StandardResponses,
+          operationId: 'cancelBuild',
+          summary:
+            'Cancel a queued building (and later levels of the same building) on the active planet (or `?planet_id=`)',
+          params: Obj({ user_id: Id(), index: Type.Integer({ minimum: 0, maximum: 1000 }) }),
+          querystring: PlanetQuery,
+          response: replies(BuildCancelled, { access: 'player', errors: [404] }),
         },
       },
       async (request) => {
         const { index } = request.params;
         const result = await runtime.execute(cancelBuild, {
           userId: request.params.user_id,
+          planetId: request.query.planet_id,
           index,
         });
         return {
           message: `Cancel command queued for build queue index ${index}`,
+          planet_id: result.planetId,
           cancelled: result.cancelled.map((item) => ({
             id: item.id,
             type: item.type,
@@ -108,18 +127,26 @@ export const buildingRoutes: RouteModule =
       {
         schema: {
           tags,
+          operationId: 'getBuildingCost',
           summary: 'Cost and unreduced build time of a building level',
-          params: Type.Object({ building_type: Type.String({ maxLength: 100 }) }),
-          querystring: Type.Object({
-            level: Type.Integer({ minimum: 0, maximum: 200, default: 0 }),
+          params: Obj({
+            building_type: Type.String({
+              maxLength: 100,
+              description: 'A building of the active ruleset (GET /rules); another is 404.',
+            }),
           }),
-          response: StandardResponses,
+          querystring: Obj({
+            level: Defaulted(Type.Integer({ minimum: 0, maximum: 200, default: 0 })),
+          }),
+          // Priced from the ruleset alone: no game state is read, so no 503.
+          response: replies(BuildingCost, { access: 'public', errors: [404], game: false }),
         },
       },
       async (request) => {
         const { building_type: type } = request.params;
         const unit = runtime.rules.unit(type);
-        if (!unit || unit.category !== 'building') throw notFound(`Unknown building type: ${type}`);
+        if (!unit || unit.category !== 'building')
+          throw notFound('unknown_type', `Unknown building type: ${type}`);
         const quote = runtime.rules.buildingQuote(type, request.query.level);
         return {
           building_type: type,

@@ -1,8 +1,11 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { RANKING_CATEGORIES } from '../../sim/scores/scores.js';
 import { galaxyView } from '../../sim/views/galaxy.js';
 import { highscoreView } from '../../sim/views/highscore.js';
-import { Pagination, StandardResponses } from '../schemas.js';
+import { Obj, StringEnum } from '../contract/kit.js';
+import { replies } from '../contract/responses.js';
+import { GalaxySystem, Highscore } from '../contract/universe.js';
+import { Defaulted, pageFields } from '../contract/query.js';
 import type { RouteModule } from './index.js';
 
 const security = [{ bearerAuth: [] }];
@@ -16,16 +19,16 @@ export const highscoreRoutes: RouteModule =
       {
         schema: {
           tags: ['highscore'],
+          operationId: 'getHighscore',
           summary:
             'Ranking by points (resources spent / 1000): total, economy, research or military',
-          querystring: Type.Object({
-            category: Type.Union(
-              RANKING_CATEGORIES.map((c) => Type.Literal(c)),
-              { default: 'total' },
-            ),
-            ...Pagination(1000, 100).properties,
+          querystring: Obj({
+            // Inline rather than the named RankingCategory: the document drops a `$ref`'s
+            // siblings, and with them the default.
+            category: Defaulted(StringEnum(RANKING_CATEGORIES, { default: 'total' })),
+            ...pageFields(1000, 100),
           }),
-          response: StandardResponses,
+          response: replies(Highscore, { access: 'public' }),
         },
       },
       async (request) => runtime.read((ctx) => highscoreView(ctx, request.query)),
@@ -34,13 +37,14 @@ export const highscoreRoutes: RouteModule =
     app.get(
       '/galaxy/:galaxy/:system',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
           tags: ['universe'],
           security,
+          operationId: 'getGalaxySystem',
           summary: 'Every position of a system: planet, owner, activity marker, debris field',
-          params: Type.Object({ galaxy: Type.Integer(), system: Type.Integer() }),
-          response: StandardResponses,
+          params: Obj({ galaxy: Type.Integer(), system: Type.Integer() }),
+          response: replies(GalaxySystem, { access: 'token', errors: [400] }),
         },
       },
       async (request) =>

@@ -1,38 +1,60 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import { Banner, DatabaseDown, DatabaseHealth, Health, MetricsReport } from '../contract/meta.js';
+import { replies } from '../contract/responses.js';
 import type { AppServices } from '../services.js';
 import type { WsHub } from '../ws.js';
 
 const PROMETHEUS_TYPES = ['text/plain', 'application/openmetrics-text'];
+const HEALTH_STATUS = {
+  running: 'ok',
+  failed: 'degraded',
+  stopping: 'stopping',
+  stopped: 'stopped',
+} as const;
 
 /** Banner, health, metrics and game status: unauthenticated, cheap, for operators and probes. */
 export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyncTypebox {
   const { runtime, store, metrics, clock } = services;
-  const databaseStatus = () => (runtime.state === 'failed' ? 'fail' : 'ok');
+  const databaseStatus = () => (runtime.state === 'failed' ? ('fail' as const) : ('ok' as const));
   const persistence =
     store.engine === 'postgres'
-      ? 'postgres'
+      ? ('postgres' as const)
       : services.config.storage === 'memory'
-        ? 'memory'
-        : 'embedded';
+        ? ('memory' as const)
+        : ('embedded' as const);
 
   return async (app) => {
-    app.get('/', { schema: { tags: ['meta'] } }, async () => ({
-      message: 'Ogame-like Game Server',
-      status: 'running',
-    }));
+    app.get(
+      '/',
+      {
+        schema: {
+          tags: ['meta'],
+          operationId: 'getBanner',
+          summary: "The server's banner",
+          response: replies(Banner, { access: 'public', input: false, game: false }),
+        },
+      },
+      async () => ({
+        message: 'Ogame-like Game Server',
+        status: 'running',
+      }),
+    );
 
     app.get(
       '/healthz',
-      { schema: { tags: ['meta'], summary: 'Liveness and loop statistics' } },
+      {
+        schema: {
+          tags: ['meta'],
+          operationId: 'getHealth',
+          summary: 'Liveness and loop statistics',
+          response: replies(Health, { access: 'public', input: false, game: false }),
+        },
+      },
       async () => {
         const memory = process.memoryUsage();
         return {
-          status:
-            runtime.state === 'running'
-              ? 'ok'
-              : runtime.state === 'failed'
-                ? 'degraded'
-                : runtime.state,
+          status: HEALTH_STATUS[runtime.state],
           worldLoaded: true,
           loop: {
             running: runtime.loopRunning,
@@ -60,14 +82,32 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
 
     app.get(
       '/healthz/db',
-      { schema: { tags: ['meta'], summary: 'Checks the store with a query' } },
+      {
+        schema: {
+          tags: ['meta'],
+          operationId: 'getDatabaseHealth',
+          summary: 'Checks the store with a query',
+          response: {
+            ...replies(DatabaseHealth, { access: 'public', input: false, game: false }),
+            503: { ...DatabaseDown, description: 'The store does not answer.' },
+          },
+        },
+      },
       async (_req, reply) => {
         const ok = await store.ping();
-        const database = { enabled: true, engine: store.engine, status: ok ? 'ok' : 'fail' };
+        const database = {
+          enabled: true,
+          engine: store.engine,
+          status: ok ? ('ok' as const) : ('fail' as const),
+        };
         if (ok) return { database };
         // Every error answer carries a {detail}; this 503 had none (chaos PostgreSQL test, issue 6).
         reply.code(503);
-        return { detail: 'The game database does not answer', database };
+        return {
+          detail: 'The game database does not answer',
+          code: 'unavailable' as const,
+          database,
+        };
       },
     );
 
@@ -76,7 +116,17 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
       {
         schema: {
           tags: ['meta'],
+          operationId: 'getMetrics',
           summary: 'JSON metrics, or Prometheus text with Accept: text/plain',
+          response: {
+            200: {
+              description: 'The metrics, as JSON or as Prometheus text.',
+              content: {
+                'application/json': { schema: MetricsReport },
+                'text/plain': { schema: Type.String() },
+              },
+            },
+          },
         },
       },
       async (request, reply) => {
@@ -85,7 +135,8 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
           reply.type(metrics.registry.contentType);
           return metrics.prometheus();
         }
-        return metrics.toJSON();
+        // Checked against the schema by the contract tests; the registry's shape is dynamic.
+        return metrics.toJSON() as Static<typeof MetricsReport>;
       },
     );
   };

@@ -1,19 +1,31 @@
-import { Type } from '@fastify/type-provider-typebox';
 import {
   deleteNotification,
   markAllNotificationsRead,
   markNotificationRead,
 } from '../../sim/commands/notifications.js';
+import type { Static } from 'typebox';
+import type { PlainRow } from '../../sim/changes.js';
 import { notificationView } from '../../sim/views/notifications.js';
 import { notificationPage } from '../../store/histories.js';
-import { Pagination, StandardResponses, UserIdParams } from '../schemas.js';
+import {
+  NotificationDeleted,
+  NotificationList,
+  NotificationListQuery,
+  NotificationParams,
+  NotificationRead,
+  NotificationsRead,
+} from '../contract/notifications.js';
+import { replies } from '../contract/responses.js';
+import type { Notification } from '../contract/shapes.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['notifications'];
+
+// The view types `priority` as a string and `payload` as unknown (it parses stored JSON); both
+// are what the contract says, and the response checker holds every answer to it in tests.
+const notificationOf = (row: PlainRow) => notificationView(row) as Static<typeof Notification>;
 const security = [{ bearerAuth: [] }];
-const NotificationIdParams = Type.Object({
-  notification_id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
-});
 
 /** Stored notifications: newest first, read marks, deletion; the unread count is in GET /player. */
 export const notificationRoutes: RouteModule =
@@ -22,17 +34,15 @@ export const notificationRoutes: RouteModule =
     app.get(
       '/player/:user_id/notifications',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
+          operationId: 'listNotifications',
           summary: "The player's notifications, newest first (unread=true for unread ones only)",
           params: UserIdParams,
-          querystring: Type.Object({
-            ...Pagination(200, 50).properties,
-            unread: Type.Boolean({ default: false }),
-          }),
-          response: StandardResponses,
+          querystring: NotificationListQuery,
+          response: replies(NotificationList, { access: 'player' }),
         },
       },
       async (request) => {
@@ -44,7 +54,7 @@ export const notificationRoutes: RouteModule =
           notificationPage(db, userId, { limit, offset, unreadOnly: unread }),
         );
         return {
-          notifications: rows.map(notificationView),
+          notifications: rows.map(notificationOf),
           unread_notifications: runtime.read((ctx) => ctx.world.inboxes.unreadCount(userId)),
         };
       },
@@ -53,13 +63,14 @@ export const notificationRoutes: RouteModule =
     app.post(
       '/notifications/:notification_id/read',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
           tags,
           security,
-          summary: 'Mark one notification read',
-          params: NotificationIdParams,
-          response: StandardResponses,
+          operationId: 'markNotificationRead',
+          summary: 'Mark one of your notifications read',
+          params: NotificationParams,
+          response: replies(NotificationRead, { access: 'token', errors: [404] }),
         },
       },
       async (request) => {
@@ -68,7 +79,7 @@ export const notificationRoutes: RouteModule =
           id: request.params.notification_id,
         });
         return {
-          read: true,
+          read: true as const,
           id: result.id,
           already_read: !result.changed,
           unread_notifications: result.unread,
@@ -79,33 +90,35 @@ export const notificationRoutes: RouteModule =
     app.post(
       '/player/:user_id/notifications/read-all',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Mark every notification read',
+          operationId: 'markAllNotificationsRead',
+          summary: 'Mark every notification of the player read',
           params: UserIdParams,
-          response: StandardResponses,
+          response: replies(NotificationsRead, { access: 'player' }),
         },
       },
       async (request) => {
         const marked = await runtime.execute(markAllNotificationsRead, {
           userId: request.params.user_id,
         });
-        return { read: marked, unread_notifications: 0 };
+        return { read: marked, unread_notifications: 0 as const };
       },
     );
 
     app.delete(
       '/notifications/:notification_id',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
           tags,
           security,
-          summary: 'Delete one notification',
-          params: NotificationIdParams,
-          response: StandardResponses,
+          operationId: 'deleteNotification',
+          summary: 'Delete one of your notifications',
+          params: NotificationParams,
+          response: replies(NotificationDeleted, { access: 'token', errors: [404] }),
         },
       },
       async (request) => {
@@ -113,7 +126,7 @@ export const notificationRoutes: RouteModule =
           userId: request.auth!.user.id,
           id: request.params.notification_id,
         });
-        return { deleted: true, id: result.id, unread_notifications: result.unread };
+        return { deleted: true as const, id: result.id, unread_notifications: result.unread };
       },
     );
   };

@@ -1,11 +1,28 @@
-import { Type } from '@fastify/type-provider-typebox';
-import { chooseStart, selectPlanet } from '../../sim/commands/planets.js';
+import { Type, type Static } from 'typebox';
+import { chooseStart, renamePlanet, selectPlanet } from '../../sim/commands/planets.js';
 import { badRequest } from '../../sim/errors.js';
-import { requireUser } from '../../sim/economy/lookup.js';
-import { planetSummary } from '../../sim/views/player.js';
-import { PlayerSnapshotCache } from '../player-snapshot-cache.js';
+import { planetFor, requireUser } from '../../sim/economy/lookup.js';
+import { planetSummary, planetView } from '../../sim/views/player.js';
 import { availableCoordinates } from '../../sim/views/universe.js';
-import { StandardResponses, UserIdParams } from '../schemas.js';
+import { unchecked } from '../checked-input.js';
+import { CheckedByHandler, Obj } from '../contract/kit.js';
+import {
+  ChooseStartRequest,
+  PlanetDetail,
+  PlanetList,
+  PlanetQuery,
+  PlanetRenamed,
+  PlanetSelected,
+  PlayerSnapshot,
+  RenamePlanetRequest,
+  StartChosen,
+  UserPlanetParams,
+} from '../contract/player.js';
+import { pageFields } from '../contract/query.js';
+import { replies } from '../contract/responses.js';
+import { AvailablePositions } from '../contract/universe.js';
+import { PlayerSnapshotCache } from '../player-snapshot-cache.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['player'];
@@ -13,16 +30,9 @@ const tags = ['player'];
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const security = [{ bearerAuth: [] }];
 
-const ChooseStartBody = Type.Object({
-  galaxy: Type.Optional(Type.Unknown()),
-  system: Type.Optional(Type.Unknown()),
-  position: Type.Optional(Type.Unknown()),
-  name: Type.Optional(Type.String({ maxLength: 200 })),
-});
-
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
-/** Player snapshot, planets, start choice and the free-coordinate browser. */
+/** Player snapshot, planets (list, one, rename, select), start choice and free coordinates. */
 export const playerRoutes: RouteModule =
   ({ runtime }, guards) =>
   async (app) => {
@@ -30,30 +40,44 @@ export const playerRoutes: RouteModule =
     app.get(
       '/player/:user_id',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Snapshot of the player and the active planet',
+          operationId: 'getPlayer',
+          summary: 'Snapshot of the player and the active planet (or `?planet_id=`)',
           params: UserIdParams,
-          response: StandardResponses,
+          querystring: PlanetQuery,
+          response: replies(PlayerSnapshot, { access: 'player', errors: [404] }),
         },
       },
       // Synchronous and pre-serialized: the hottest read route skips a promise and Fastify's
-      // serializer (the cache renders exactly the JSON the serializer would have produced).
+      // serializer (the cache renders exactly the JSON the serializer would have produced,
+      // and the contract checker validates that text against PlayerSnapshot in tests).
       (request, reply) => {
-        const body = runtime.read((ctx) =>
-          snapshots.render(ctx, runtime.version, requireUser(ctx, request.params.user_id)),
-        );
-        reply.type(JSON_CONTENT_TYPE).send(body);
+        const body = runtime.read((ctx) => {
+          const user = requireUser(ctx, request.params.user_id);
+          const planet = planetFor(ctx, user, request.query.planet_id);
+          return snapshots.render(ctx, runtime.version, user, planet);
+        });
+        // `send` is typed with the object the schema describes; this is its JSON text, which
+        // Fastify sends as is (a string with a JSON content type is not serialized again).
+        reply.type(JSON_CONTENT_TYPE).send(body as unknown as Static<typeof PlayerSnapshot>);
       },
     );
 
     app.get(
       '/player/:user_id/planets',
       {
-        preHandler: guards.protectedUser,
-        schema: { tags, security, params: UserIdParams, response: StandardResponses },
+        preValidation: guards.protectedUser,
+        schema: {
+          tags,
+          security,
+          operationId: 'listPlanets',
+          summary: "The player's planets",
+          params: UserIdParams,
+          response: replies(PlanetList, { access: 'player', errors: [404] }),
+        },
       },
       async (request) =>
         runtime.read((ctx) => {
@@ -66,25 +90,77 @@ export const playerRoutes: RouteModule =
         }),
     );
 
-    app.post(
-      '/player/:user_id/choose-start',
+    app.get(
+      '/player/:user_id/planets/:planet_id',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Create the homeworld in a chosen system (REQUIRE_START_CHOICE mode)',
-          params: UserIdParams,
-          body: ChooseStartBody,
-          response: StandardResponses,
+          operationId: 'getPlanet',
+          summary: 'One planet of the player: economy, buildings, units and queues',
+          params: UserPlanetParams,
+          response: replies(PlanetDetail, { access: 'player', errors: [404] }),
+        },
+      },
+      async (request) =>
+        runtime.read((ctx) => {
+          const user = requireUser(ctx, request.params.user_id);
+          const planet = planetFor(ctx, user, request.params.planet_id);
+          return planetView(ctx, planet, user.activePlanetId);
+        }),
+    );
+
+    app.patch(
+      '/player/:user_id/planets/:planet_id',
+      {
+        preValidation: guards.protectedUser,
+        schema: {
+          tags,
+          security,
+          operationId: 'renamePlanet',
+          summary: 'Rename a planet of the player',
+          params: UserPlanetParams,
+          body: CheckedByHandler(RenamePlanetRequest),
+          response: replies(PlanetRenamed, { access: 'player', body: true, errors: [404] }),
         },
       },
       async (request) => {
-        const { galaxy, system, position, name } = request.body;
+        const planet = await runtime.execute(renamePlanet, {
+          userId: request.params.user_id,
+          planetId: request.params.planet_id,
+          name: unchecked(request.body).name,
+        });
+        return runtime.read((ctx) => {
+          const user = requireUser(ctx, request.params.user_id);
+          return {
+            message: 'Planet renamed',
+            planet: planetSummary(ctx, planet, user.activePlanetId),
+          };
+        });
+      },
+    );
+
+    app.post(
+      '/player/:user_id/choose-start',
+      {
+        preValidation: guards.protectedUser,
+        schema: {
+          tags,
+          security,
+          operationId: 'chooseStart',
+          summary: 'Create the homeworld in a chosen system (REQUIRE_START_CHOICE mode)',
+          params: UserIdParams,
+          body: CheckedByHandler(ChooseStartRequest),
+          response: replies(StartChosen, { access: 'player', body: true, errors: [404, 409] }),
+        },
+      },
+      async (request) => {
+        const { galaxy, system, position, name } = unchecked(request.body);
         if (!isInt(galaxy) || !isInt(system))
-          throw badRequest('galaxy and system are required and must be integers');
+          throw badRequest('invalid_field', 'galaxy and system are required and must be integers');
         if (position !== undefined && position !== null && !isInt(position)) {
-          throw badRequest('position must be an integer if provided');
+          throw badRequest('invalid_field', 'position must be an integer if provided');
         }
         const planet = await runtime.execute(chooseStart, {
           userId: request.params.user_id,
@@ -109,16 +185,14 @@ export const playerRoutes: RouteModule =
     app.post(
       '/player/:user_id/planets/:planet_id/select',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
+          operationId: 'selectPlanet',
           summary: 'Switch the active planet',
-          params: Type.Object({
-            user_id: UserIdParams.properties.user_id,
-            planet_id: Type.Integer({ minimum: 1 }),
-          }),
-          response: StandardResponses,
+          params: UserPlanetParams,
+          response: replies(PlanetSelected, { access: 'player', errors: [404] }),
         },
       },
       async (request) => {
@@ -139,14 +213,14 @@ export const playerRoutes: RouteModule =
       {
         schema: {
           tags: ['universe'],
+          operationId: 'listAvailablePositions',
           summary: 'Free coordinates from the seeded pool (or the free slots of a system)',
-          querystring: Type.Object({
+          querystring: Obj({
             galaxy: Type.Optional(Type.Integer({ minimum: 1 })),
             system: Type.Optional(Type.Integer({ minimum: 1 })),
-            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            ...pageFields(1000, 50),
           }),
-          response: StandardResponses,
+          response: replies(AvailablePositions, { access: 'public', errors: [400] }),
         },
       },
       async (request) =>

@@ -1,32 +1,56 @@
-import { Type } from '@fastify/type-provider-typebox';
+import type { TSchema } from 'typebox';
 import { notFound } from '../../sim/errors.js';
 import { battleReportView, espionageReportView } from '../../sim/views/reports.js';
 import { participantReport, reportPage, type ReportTable } from '../../store/report-histories.js';
-import { Pagination, StandardResponses, UserIdParams } from '../schemas.js';
+import {
+  BattleReport,
+  BattleReportList,
+  EspionageReport,
+  EspionageReportList,
+  ReportPageQuery,
+  ReportParams,
+} from '../contract/reports.js';
+import { replies } from '../contract/responses.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['reports'];
 const security = [{ bearerAuth: [] }];
-const MAX_PAGE = 200;
-const DEFAULT_PAGE = 50;
 
-const KINDS: ReadonlyArray<{
+interface ReportKind {
   path: string;
   table: ReportTable;
+  /** Stored rows parse to `unknown`; the contract checker holds them to `item` in tests. */
   view: (row: Record<string, string | number | null>) => unknown;
   missing: string;
-}> = [
+  /** What the summaries call it ("battle reports"). */
+  label: string;
+  /** The noun of the operationIds (`listBattleReports`, `getBattleReport`). */
+  noun: string;
+  item: TSchema;
+  list: TSchema;
+}
+
+const KINDS: readonly ReportKind[] = [
   {
     path: 'battle-reports',
     table: 'battle_reports',
     view: battleReportView,
     missing: 'Battle report not found',
+    label: 'battle reports',
+    noun: 'BattleReport',
+    item: BattleReport,
+    list: BattleReportList,
   },
   {
     path: 'espionage-reports',
     table: 'espionage_reports',
     view: espionageReportView,
     missing: 'Espionage report not found',
+    label: 'espionage reports',
+    noun: 'EspionageReport',
+    item: EspionageReport,
+    list: EspionageReportList,
   },
 ];
 
@@ -38,14 +62,15 @@ export const reportRoutes: RouteModule =
       app.get(
         `/player/:user_id/${kind.path}`,
         {
-          preHandler: guards.protectedUser,
+          preValidation: guards.protectedUser,
           schema: {
             tags,
             security,
-            summary: `The player's ${kind.path.replace('-', ' ')} (attacker or defender), newest first`,
+            operationId: `list${kind.noun}s`,
+            summary: `The player's ${kind.label} (as attacker or defender), newest first`,
             params: UserIdParams,
-            querystring: Pagination(MAX_PAGE, DEFAULT_PAGE),
-            response: StandardResponses,
+            querystring: ReportPageQuery,
+            response: replies(kind.list, { access: 'player' }),
           },
         },
         async (request) => {
@@ -63,16 +88,14 @@ export const reportRoutes: RouteModule =
       app.get(
         `/player/:user_id/${kind.path}/:report_id`,
         {
-          preHandler: guards.protectedUser,
+          preValidation: guards.protectedUser,
           schema: {
             tags,
             security,
-            summary: `One of the player's ${kind.path.replace('-', ' ')}`,
-            params: Type.Object({
-              user_id: UserIdParams.properties.user_id,
-              report_id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
-            }),
-            response: StandardResponses,
+            operationId: `get${kind.noun}`,
+            summary: `One of the player's ${kind.label} (404 unless the player took part)`,
+            params: ReportParams,
+            response: replies(kind.item, { access: 'player', errors: [404] }),
           },
         },
         async (request) => {
@@ -81,7 +104,7 @@ export const reportRoutes: RouteModule =
           const row = await store.read((db) =>
             participantReport(db, kind.table, request.params.user_id, request.params.report_id),
           );
-          if (!row) throw notFound(kind.missing);
+          if (!row) throw notFound('report_not_found', kind.missing);
           return kind.view(row);
         },
       );

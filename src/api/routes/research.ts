@@ -1,23 +1,32 @@
-import { Type } from '@fastify/type-provider-typebox';
 import { startResearch } from '../../sim/commands/research.js';
-import { badRequest } from '../../sim/errors.js';
 import { requireUser } from '../../sim/economy/lookup.js';
-import { levelsOf, researchQueueView } from '../../sim/views/player.js';
-import { StandardResponses, UserIdParams } from '../schemas.js';
+import { levelsOf, researchItemView, researchQueueView } from '../../sim/views/player.js';
+import { optionalPlanetId, requiredTypeName, unchecked } from '../checked-input.js';
+import { CheckedByHandler } from '../contract/kit.js';
+import { ResearchQueued, ResearchRequest, ResearchState } from '../contract/player.js';
+import { replies } from '../contract/responses.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['research'];
 const security = [{ bearerAuth: [] }];
 
-/** Technology levels (player-wide) and starting research at the active planet. */
+/** Technology levels (player-wide) and starting research at the lab of one planet. */
 export const researchRoutes: RouteModule =
   ({ runtime }, guards) =>
   async (app) => {
     app.get(
       '/player/:user_id/research',
       {
-        preHandler: guards.protectedUser,
-        schema: { tags, security, params: UserIdParams, response: StandardResponses },
+        preValidation: guards.protectedUser,
+        schema: {
+          tags,
+          security,
+          operationId: 'getResearch',
+          summary: "The player's technology levels and running research",
+          params: UserIdParams,
+          response: replies(ResearchState, { access: 'player', errors: [404] }),
+        },
       },
       async (request) =>
         runtime.read((ctx) => {
@@ -32,32 +41,30 @@ export const researchRoutes: RouteModule =
     app.post(
       '/player/:user_id/research',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
-          summary: 'Start the next level of a technology (one at a time per player)',
+          operationId: 'startResearch',
+          summary:
+            'Start the next level of a technology at the lab of the active or named planet (one at a time per player)',
           params: UserIdParams,
-          body: Type.Object({ research_type: Type.Optional(Type.String({ maxLength: 100 })) }),
-          response: StandardResponses,
+          body: CheckedByHandler(ResearchRequest),
+          response: replies(ResearchQueued, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
       async (request) => {
-        const type = request.body.research_type?.trim();
-        if (!type) throw badRequest('research_type is required');
+        const body = unchecked(request.body);
+        const researchType = requiredTypeName(body.research_type, 'research_type');
+        const planetId = optionalPlanetId(body.planet_id);
         const item = await runtime.execute(startResearch, {
           userId: request.params.user_id,
-          researchType: type,
+          researchType,
+          planetId,
         });
         return {
           message: `Research command queued for ${item.type}`,
-          item: {
-            id: item.id,
-            type: item.type,
-            level: item.level,
-            completion_time: new Date(item.completionTime).toISOString(),
-            cost: item.cost,
-          },
+          item: researchItemView(item),
         };
       },
     );

@@ -1,29 +1,42 @@
-import { Type } from '@fastify/type-provider-typebox';
 import { buildShips } from '../../sim/commands/shipyard.js';
 import { badRequest } from '../../sim/errors.js';
-import { activePlanet, requireUser } from '../../sim/economy/lookup.js';
+import { planetFor, requireUser } from '../../sim/economy/lookup.js';
 import { fleetMovements } from '../../sim/views/fleet.js';
 import { levelsOf, shipQueueItemView } from '../../sim/views/player.js';
-import { StandardResponses, UserIdParams } from '../schemas.js';
+import { optionalPlanetId, requiredTypeName, unchecked } from '../checked-input.js';
+import { BuildShipsRequest, FleetOverview, ShipsQueued } from '../contract/fleet.js';
+import { CheckedByHandler } from '../contract/kit.js';
+import { PlanetQuery } from '../contract/player.js';
+import { replies } from '../contract/responses.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['fleet'];
 const security = [{ bearerAuth: [] }];
 
-/** Ships stationed on the active planet and orders to its shipyard. */
+/** Ships stationed on a planet (the active one unless named) and orders to its shipyard. */
 export const shipyardRoutes: RouteModule =
   ({ runtime }, guards) =>
   async (app) => {
     app.get(
       '/player/:user_id/fleet',
       {
-        preHandler: guards.protectedUser,
-        schema: { tags, security, params: UserIdParams, response: StandardResponses },
+        preValidation: guards.protectedUser,
+        schema: {
+          tags,
+          security,
+          operationId: 'getFleet',
+          summary:
+            "Ships, defenses and shipyard queue of the active planet (or `?planet_id=`), and the player's fleet movements",
+          params: UserIdParams,
+          querystring: PlanetQuery,
+          response: replies(FleetOverview, { access: 'player', errors: [404] }),
+        },
       },
       async (request) =>
         runtime.read((ctx) => {
           const user = requireUser(ctx, request.params.user_id);
-          const planet = activePlanet(ctx, user);
+          const planet = planetFor(ctx, user, request.query.planet_id);
           return {
             planet_id: planet.id,
             fleet: levelsOf(ctx.rules, 'ship', planet.ships),
@@ -38,30 +51,31 @@ export const shipyardRoutes: RouteModule =
     app.post(
       '/player/:user_id/build-ships',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
+          operationId: 'buildShips',
           summary:
-            'Order ships (or defenses) at the active planet shipyard (paid now, delivered one by one)',
+            'Order ships (or defenses) at the shipyard of the active or named planet (paid now, delivered one by one)',
           params: UserIdParams,
-          body: Type.Object({
-            ship_type: Type.Optional(Type.String({ maxLength: 100 })),
-            quantity: Type.Optional(Type.Unknown()),
-          }),
-          response: StandardResponses,
+          body: CheckedByHandler(BuildShipsRequest),
+          response: replies(ShipsQueued, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
       async (request) => {
-        const type = request.body.ship_type?.trim();
-        if (!type) throw badRequest('ship_type is required');
-        const raw = request.body.quantity ?? 1;
-        if (typeof raw !== 'number' || !Number.isInteger(raw))
-          throw badRequest('quantity must be an integer');
+        const body = unchecked(request.body);
+        const shipType = requiredTypeName(body.ship_type, 'ship_type');
+        const planetId = optionalPlanetId(body.planet_id);
+        const quantity = body.quantity ?? 1;
+        // The reference server's text; the range (> 0, at most MAX_SHIP_ORDER) is the command's.
+        if (typeof quantity !== 'number' || !Number.isInteger(quantity))
+          throw badRequest('invalid_field', 'quantity must be an integer');
         const item = await runtime.execute(buildShips, {
           userId: request.params.user_id,
-          shipType: type,
-          quantity: raw,
+          planetId,
+          shipType,
+          quantity,
         });
         const index = runtime.world.shipQueue(item.planetId).findIndex((i) => i.id === item.id);
         return {

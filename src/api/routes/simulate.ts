@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { Type } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { prepareSimulation, summarizeSimulation } from '../../sim/combat/simulate.js';
-import { Detail } from '../schemas.js';
+import { unchecked } from '../checked-input.js';
+import { CheckedByHandler } from '../contract/kit.js';
+import { replies } from '../contract/responses.js';
+import { SimulationRequest, SimulationResult } from '../contract/simulate.js';
 import type { RouteModule } from './index.js';
 
 /** A seed drawn here (the transport may use the OS random source; the simulation may not). */
@@ -22,25 +25,35 @@ export const simulateRoutes: RouteModule =
         config: { rateLimit: { max: config.rateLimitPerMinute, timeWindow: RATE_WINDOW_MS } },
         schema: {
           tags: ['combat'],
+          operationId: 'simulateBattle',
           summary: 'Simulate a battle (or average N seeded battles) without touching the game',
-          body: Type.Object({
-            attacker: Type.Optional(Type.Unknown()),
-            defender: Type.Optional(Type.Unknown()),
-            seed: Type.Optional(Type.Unknown()),
-            runs: Type.Optional(Type.Unknown()),
+          body: CheckedByHandler(SimulationRequest),
+          // No game state is read or written (no 503); 429 comes from the per-address limit.
+          response: replies(SimulationResult, {
+            access: 'public',
+            body: true,
+            errors: [400, 429],
+            game: false,
           }),
-          response: { 200: Type.Unknown(), 400: Detail, 422: Detail, 429: Detail },
         },
       },
       async (request) => {
         const { rules, settings } = runtime;
-        const prepared = prepareSimulation(rules, request.body, randomInt(SEED_RANGE - 1));
+        const prepared = prepareSimulation(
+          rules,
+          unchecked(request.body),
+          randomInt(SEED_RANGE - 1),
+        );
         const results = await battles.simulate(
           prepared.inputs,
           prepared.units,
           settings.combat.battleWorkerUnits,
         );
-        return summarizeSimulation(rules, settings.combat, prepared, results);
+        // Typed loosely by the simulation (a winner picked from a list, `runs` a number); the
+        // values are the contract's, which the response checker holds answers to in tests.
+        return summarizeSimulation(rules, settings.combat, prepared, results) as Static<
+          typeof SimulationResult
+        >;
       },
     );
   };

@@ -1,30 +1,44 @@
-import { Type } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { acceptOffer, cancelOffer, createOffer } from '../../sim/commands/trade.js';
-import { badRequest } from '../../sim/errors.js';
+import type { PlainRow } from '../../sim/changes.js';
 import { offerFromRow } from '../../sim/market/rows.js';
-import { OFFER_STATUSES, type OfferStatus } from '../../sim/market/types.js';
+import type { OfferStatus, TradeOffer } from '../../sim/market/types.js';
 import { parseOfferTerms } from '../../sim/market/validate.js';
 import { offerView, tradeEventView } from '../../sim/views/trade.js';
+import type { World } from '../../sim/world.js';
 import { offerPage, tradeEventPage } from '../../store/histories.js';
-import { Pagination, StandardResponses, UserIdParams } from '../schemas.js';
+import { optionalPlanetId, unchecked } from '../checked-input.js';
+import { CheckedByHandler } from '../contract/kit.js';
+import {
+  AcceptOfferQuery,
+  ALL_STATUSES,
+  CreateOfferRequest,
+  Offer,
+  OfferAccepted,
+  OfferCancelled,
+  OfferList,
+  OfferListQuery,
+  OfferParams,
+  TradeEvent,
+  TradeHistory,
+  TradeHistoryQuery,
+} from '../contract/market.js';
+import { replies } from '../contract/responses.js';
+import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
 
 const tags = ['trade'];
 const security = [{ bearerAuth: [] }];
-const OfferIdParams = Type.Object({ offer_id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) });
-/** Status filters of GET /trade/offers besides the statuses themselves. */
-const ALL_STATUSES = ['all', '*'];
 
-function statusFilter(raw: string): OfferStatus | null {
-  const value = raw.trim().toLowerCase();
-  if (ALL_STATUSES.includes(value)) return null;
-  const status = OFFER_STATUSES.find((s) => s === value);
-  if (!status)
-    throw badRequest(
-      `Invalid status: "${raw}". Valid values: ${[...OFFER_STATUSES, ...ALL_STATUSES].join(', ')}`,
-    );
-  return status;
-}
+// The views type times as nullable and names as plain strings (their helpers are shared); an
+// offer always has `created_at`, an event its `timestamp`, and the response checker holds every
+// answer to the contract in tests.
+const offerOf = (world: World, o: TradeOffer) => offerView(world, o) as Static<typeof Offer>;
+const eventOf = (row: PlainRow) => tradeEventView(row) as Static<typeof TradeEvent>;
+
+/** The status filter of GET /trade/offers: null for every status (`all`, `*`). */
+const statusFilter = (status: Static<typeof OfferListQuery>['status']): OfferStatus | null =>
+  (ALL_STATUSES as readonly string[]).includes(status) ? null : (status as OfferStatus);
 
 /** The marketplace: offers with escrow, acceptance with a burned fee, cancellation, history. */
 export const tradeRoutes: RouteModule =
@@ -33,25 +47,27 @@ export const tradeRoutes: RouteModule =
     app.post(
       '/trade/offers',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
           tags,
           security,
+          operationId: 'createOffer',
           summary:
-            'Offer resources for others (the offered amount is escrowed from the active planet)',
-          body: Type.Object({
-            offered_resource: Type.Optional(Type.Unknown()),
-            offered_amount: Type.Optional(Type.Unknown()),
-            requested_resource: Type.Optional(Type.Unknown()),
-            requested_amount: Type.Optional(Type.Unknown()),
-          }),
-          response: StandardResponses,
+            'Offer resources for others (the offered amount is escrowed from the active or named planet)',
+          body: CheckedByHandler(CreateOfferRequest),
+          response: replies(Offer, { access: 'token', body: true, errors: [404, 409] }),
         },
       },
       async (request) => {
-        const terms = parseOfferTerms(request.body);
-        const offer = await runtime.execute(createOffer, { userId: request.auth!.user.id, terms });
-        return runtime.read((ctx) => offerView(ctx.world, offer));
+        const body = unchecked(request.body);
+        const terms = parseOfferTerms(body);
+        const planetId = optionalPlanetId(body.planet_id);
+        const offer = await runtime.execute(createOffer, {
+          userId: request.auth!.user.id,
+          planetId,
+          terms,
+        });
+        return runtime.read((ctx) => offerOf(ctx.world, offer));
       },
     );
 
@@ -60,12 +76,10 @@ export const tradeRoutes: RouteModule =
       {
         schema: {
           tags,
+          operationId: 'listOffers',
           summary: 'Offers, newest first: open ones by default; status=all (or *) for every status',
-          querystring: Type.Object({
-            status: Type.String({ maxLength: 20, default: 'open' }),
-            ...Pagination(1000, 50).properties,
-          }),
-          response: StandardResponses,
+          querystring: OfferListQuery,
+          response: replies(OfferList, { access: 'public' }),
         },
       },
       async (request) => {
@@ -73,14 +87,14 @@ export const tradeRoutes: RouteModule =
         const status = statusFilter(request.query.status);
         if (status === 'open') {
           return runtime.read((ctx) => ({
-            offers: ctx.world.market.page(limit, offset).map((o) => offerView(ctx.world, o)),
+            offers: ctx.world.market.page(limit, offset).map((o) => offerOf(ctx.world, o)),
           }));
         }
         // Closed offers live only in the store; what this server applied so far is written first.
         await runtime.flush();
         const rows = await store.read((db) => offerPage(db, status, { limit, offset }));
         return runtime.read((ctx) => ({
-          offers: rows.map((r) => offerView(ctx.world, offerFromRow(r))),
+          offers: rows.map((r) => offerOf(ctx.world, offerFromRow(r))),
         }));
       },
     );
@@ -88,27 +102,31 @@ export const tradeRoutes: RouteModule =
     app.post(
       '/trade/accept/:offer_id',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
           tags,
           security,
+          operationId: 'acceptOffer',
           summary:
-            'Accept an open offer: pay its price from the active planet, receive its goods there',
-          params: OfferIdParams,
-          response: StandardResponses,
+            'Accept an open offer: pay its price from the active planet (or `?planet_id=`), receive its goods there',
+          params: OfferParams,
+          querystring: AcceptOfferQuery,
+          response: replies(OfferAccepted, { access: 'token', errors: [400, 404, 409] }),
         },
       },
       async (request) => {
         const result = await runtime.execute(acceptOffer, {
           userId: request.auth!.user.id,
           offerId: request.params.offer_id,
+          planetId: request.query.planet_id,
         });
         return runtime.read((ctx) => ({
-          accepted: true,
+          accepted: true as const,
           offer_id: result.offer.id,
+          planet_id: result.planetId,
           fee: result.fee,
           seller_received: result.sellerReceived,
-          offer: offerView(ctx.world, result.offer),
+          offer: offerOf(ctx.world, result.offer),
         }));
       },
     );
@@ -116,13 +134,14 @@ export const tradeRoutes: RouteModule =
     app.delete(
       '/trade/offers/:offer_id',
       {
-        preHandler: guards.authenticate,
+        preValidation: guards.authenticate,
         schema: {
           tags,
           security,
+          operationId: 'cancelOffer',
           summary: "Cancel one's own open offer (the escrow is refunded)",
-          params: OfferIdParams,
-          response: StandardResponses,
+          params: OfferParams,
+          response: replies(OfferCancelled, { access: 'token', errors: [403, 404, 409] }),
         },
       },
       async (request) => {
@@ -131,10 +150,10 @@ export const tradeRoutes: RouteModule =
           offerId: request.params.offer_id,
         });
         return runtime.read((ctx) => ({
-          cancelled: true,
+          cancelled: true as const,
           offer_id: offer.id,
           refunded: { resource: offer.offeredResource, amount: offer.offeredAmount },
-          offer: offerView(ctx.world, offer),
+          offer: offerOf(ctx.world, offer),
         }));
       },
     );
@@ -142,14 +161,15 @@ export const tradeRoutes: RouteModule =
     app.get(
       '/player/:user_id/trade/history',
       {
-        preHandler: guards.protectedUser,
+        preValidation: guards.protectedUser,
         schema: {
           tags,
           security,
+          operationId: 'getTradeHistory',
           summary: "The player's trade events (as seller or buyer), newest first",
           params: UserIdParams,
-          querystring: Pagination(200, 50),
-          response: StandardResponses,
+          querystring: TradeHistoryQuery,
+          response: replies(TradeHistory, { access: 'player' }),
         },
       },
       async (request) => {
@@ -157,7 +177,7 @@ export const tradeRoutes: RouteModule =
         const rows = await store.read((db) =>
           tradeEventPage(db, request.params.user_id, request.query),
         );
-        return { events: rows.map(tradeEventView) };
+        return { events: rows.map(eventOf) };
       },
     );
   };

@@ -50,7 +50,7 @@ function objectField(
 ): Record<string, unknown> {
   const value = parent[key];
   if (value === undefined || value === null) return {};
-  if (!isObject(value)) throw badRequest(`${path}.${key} must be an object`);
+  if (!isObject(value)) throw badRequest('invalid_field', `${path}.${key} must be an object`);
   return value;
 }
 
@@ -65,6 +65,7 @@ function counts(
     if (rules.unit(type)?.category !== category) {
       const valid = rules.units(category).map((u) => u.type);
       throw badRequest(
+        'unknown_type',
         `${path}: unknown ${category} type "${type}". Valid values: ${valid.join(', ') || '(none)'}`,
         {
           valid,
@@ -72,7 +73,10 @@ function counts(
       );
     }
     if (!isWhole(count, MAX_SIMULATION_UNITS)) {
-      throw badRequest(`${path}.${type} must be a whole number in [0, ${MAX_SIMULATION_UNITS}]`);
+      throw badRequest(
+        'invalid_field',
+        `${path}.${type} must be a whole number in [0, ${MAX_SIMULATION_UNITS}]`,
+      );
     }
     if (count > 0) out[type] = count;
   }
@@ -84,12 +88,19 @@ function techs(rules: Ruleset, raw: Record<string, unknown>, path: string): Leve
   for (const [type, level] of Object.entries(raw)) {
     if (rules.unit(type)?.category !== 'research') {
       const valid = rules.units('research').map((u) => u.type);
-      throw badRequest(`${path}: unknown technology "${type}". Valid values: ${valid.join(', ')}`, {
-        valid,
-      });
+      throw badRequest(
+        'unknown_type',
+        `${path}: unknown technology "${type}". Valid values: ${valid.join(', ')}`,
+        {
+          valid,
+        },
+      );
     }
     if (!isWhole(level, MAX_TECH_LEVEL))
-      throw badRequest(`${path}.${type} must be a whole number in [0, ${MAX_TECH_LEVEL}]`);
+      throw badRequest(
+        'invalid_field',
+        `${path}.${type} must be a whole number in [0, ${MAX_TECH_LEVEL}]`,
+      );
     out[type] = level;
   }
   return out;
@@ -101,14 +112,17 @@ function resources(raw: Record<string, unknown>, path: string): Resources {
     // Own keys only: `in` also finds inherited names, which let "constructor" or "toString"
     // pass as resources (found by the security fuzzer, issue 6).
     if (!Object.hasOwn(out, kind))
-      throw badRequest(`${path}: unknown resource "${kind}" (metal, crystal, deuterium)`);
+      throw badRequest(
+        'unknown_type',
+        `${path}: unknown resource "${kind}" (metal, crystal, deuterium)`,
+      );
     if (
       typeof amount !== 'number' ||
       !Number.isFinite(amount) ||
       amount < 0 ||
       amount > MAX_RESOURCE
     ) {
-      throw badRequest(`${path}.${kind} must be a number in [0, ${MAX_RESOURCE}]`);
+      throw badRequest('invalid_field', `${path}.${kind} must be a number in [0, ${MAX_RESOURCE}]`);
     }
     out[kind as keyof Resources] = Math.floor(amount);
   }
@@ -121,15 +135,19 @@ export function prepareSimulation(
   body: SimulationBody,
   defaultSeed: number,
 ): PreparedSimulation {
-  if (!isObject(body.attacker)) throw badRequest('attacker must be an object {ships, techs}');
+  if (!isObject(body.attacker))
+    throw badRequest('invalid_field', 'attacker must be an object {ships, techs}');
   if (!isObject(body.defender))
-    throw badRequest('defender must be an object {ships, defenses, techs, resources}');
+    throw badRequest(
+      'invalid_field',
+      'defender must be an object {ships, defenses, techs, resources}',
+    );
   const seed = body.seed ?? defaultSeed;
   if (!isWhole(seed, UINT32_RANGE - 1))
-    throw badRequest(`seed must be a whole number in [0, ${UINT32_RANGE - 1}]`);
+    throw badRequest('invalid_field', `seed must be a whole number in [0, ${UINT32_RANGE - 1}]`);
   const runs = body.runs ?? 1;
   if (!isWhole(runs, MAX_SIMULATION_RUNS) || runs < 1) {
-    throw badRequest(`runs must be a whole number in [1, ${MAX_SIMULATION_RUNS}]`);
+    throw badRequest('invalid_field', `runs must be a whole number in [1, ${MAX_SIMULATION_RUNS}]`);
   }
   const a = body.attacker;
   const d = body.defender;
@@ -140,7 +158,7 @@ export function prepareSimulation(
     'attacker.ships',
   );
   if (Object.keys(attackerShips).length === 0)
-    throw badRequest('attacker.ships must contain at least one ship');
+    throw badRequest('no_ships_selected', 'attacker.ships must contain at least one ship');
   const defenderUnits = {
     ...counts(rules, objectField(d, 'ships', 'defender'), 'ship', 'defender.ships'),
     ...counts(rules, objectField(d, 'defenses', 'defender'), 'defense', 'defender.defenses'),
@@ -151,9 +169,13 @@ export function prepareSimulation(
   const defenders = combatSide(rules, defenderUnits, defenderResearch);
   const units = unitsIn(attackers) + unitsIn(defenders);
   if (units > MAX_SIMULATION_UNITS)
-    throw badRequest(`At most ${MAX_SIMULATION_UNITS} units per battle (got ${units})`);
+    throw badRequest(
+      'simulation_too_large',
+      `At most ${MAX_SIMULATION_UNITS} units per battle (got ${units})`,
+    );
   if (units * runs > MAX_SIMULATION_UNIT_RUNS) {
     throw badRequest(
+      'simulation_too_large',
       `units x runs must be at most ${MAX_SIMULATION_UNIT_RUNS} (got ${units * runs})`,
     );
   }

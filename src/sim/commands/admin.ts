@@ -3,10 +3,13 @@ import type { Command } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { afterLevelChange } from '../economy/level-change.js';
 import { settle, settleAll } from '../economy/planet-state.js';
+import { parsePlanetName } from '../planet-name.js';
 import type { Planet, User } from '../types.js';
 
 export interface PlanetPatch {
   planetId: number;
+  /** A new name (unchecked: `parsePlanetName` decides). */
+  name?: unknown;
   resources?: Record<string, number>;
   buildings?: Record<string, number>;
   ships?: Record<string, number>;
@@ -21,7 +24,7 @@ function checkAmounts(
   known: (key: string) => boolean,
 ): void {
   for (const [key, value] of Object.entries(values)) {
-    if (!known(key)) throw badRequest(`${field}: unknown type "${key}"`);
+    if (!known(key)) throw badRequest('unknown_type', `${field}: unknown type "${key}"`);
     if (
       !Number.isFinite(value) ||
       value < 0 ||
@@ -29,6 +32,7 @@ function checkAmounts(
       (field !== 'resources' && !Number.isInteger(value))
     ) {
       throw badRequest(
+        'invalid_field',
         `${field}.${key} must be a ${field === 'resources' ? 'number' : 'whole number'} in [0, ${MAX_AMOUNT}]`,
       );
     }
@@ -41,7 +45,7 @@ function checkAmounts(
  */
 export const adminPatchPlanet: Command<PlanetPatch, Planet> = (ctx, patch) => {
   const planet = ctx.world.planets.get(patch.planetId);
-  if (!planet) throw notFound('Planet not found');
+  if (!planet) throw notFound('planet_not_found', 'Planet not found');
   const isUnit = (category: UnitCategory) => (key: string) =>
     ctx.rules.unit(key)?.category === category;
   if (patch.resources)
@@ -51,7 +55,9 @@ export const adminPatchPlanet: Command<PlanetPatch, Planet> = (ctx, patch) => {
   if (patch.buildings) checkAmounts('buildings', patch.buildings, isUnit('building'));
   if (patch.ships) checkAmounts('ships', patch.ships, isUnit('ship'));
   if (patch.defenses) checkAmounts('defenses', patch.defenses, isUnit('defense'));
+  const name = patch.name === undefined ? planet.name : parsePlanetName(patch.name);
   settle(ctx, planet);
+  planet.name = name;
   for (const [kind, value] of Object.entries(patch.resources ?? {})) {
     planet.resources[kind as keyof Planet['resources']] = value;
   }
@@ -68,7 +74,7 @@ export const adminPatchPlayer: Command<
   User
 > = (ctx, patch) => {
   const user = ctx.world.users.get(patch.userId);
-  if (!user) throw notFound('Player not found');
+  if (!user) throw notFound('player_not_found', 'Player not found');
   if (patch.research)
     checkAmounts('research', patch.research, (k) => ctx.rules.unit(k)?.category === 'research');
   settleAll(ctx, user);

@@ -2,6 +2,7 @@ import type { Command } from '../context.js';
 import { badRequest, unavailable } from '../errors.js';
 import type { User, UserId } from '../types.js';
 import { createPlanet, pickFreeCoordinates } from '../universe.js';
+import { pruneSessions } from './sessions.js';
 
 export interface RegisterInput {
   username: string;
@@ -18,8 +19,9 @@ export function assertAvailable(
   },
 ): void {
   if (world.usersByName.has(input.username.toLowerCase()))
-    throw badRequest('Username already taken');
-  if (world.usersByEmail.has(input.email.toLowerCase())) throw badRequest('Email already in use');
+    throw badRequest('username_taken', 'Username already taken');
+  if (world.usersByEmail.has(input.email.toLowerCase()))
+    throw badRequest('email_taken', 'Email already in use');
 }
 
 /** Creates the account and, unless players choose their start, a homeworld on a free slot. */
@@ -28,7 +30,7 @@ export const registerUser: Command<RegisterInput, User> = (ctx, input) => {
   const needsHome = !ctx.settings.starter.requireStartChoice;
   const coordinates = needsHome ? pickFreeCoordinates(ctx) : null;
   if (needsHome && coordinates === null)
-    throw unavailable('The universe is full; no free position for a homeworld');
+    throw unavailable('universe_full', 'The universe is full; no free position for a homeworld');
   const user: User = {
     id: ctx.world.nextId('user'),
     username: input.username,
@@ -47,14 +49,6 @@ export const registerUser: Command<RegisterInput, User> = (ctx, input) => {
   return user;
 };
 
-export const recordLogin: Command<{ userId: UserId }, void> = (ctx, { userId }) => {
-  const user = ctx.world.users.get(userId);
-  if (!user) return;
-  user.lastLogin = ctx.now;
-  user.lastActive = ctx.now;
-  ctx.changes.touch('users', user.id);
-};
-
 export interface RevokeInput {
   jti: string;
   userId: UserId;
@@ -67,8 +61,12 @@ export const revokeToken: Command<RevokeInput, void> = (ctx, input) => {
   ctx.changes.touch('revoked_tokens', input.jti);
 };
 
+/**
+ * The periodic pruning of credentials past their expiry: token revocations (the token itself
+ * is refused by then) and sessions (see pruneSessions). Returns how many entries went.
+ */
 export const pruneRevokedTokens: Command<void, number> = (ctx) => {
-  let pruned = 0;
+  let pruned = pruneSessions(ctx);
   for (const [jti, t] of ctx.world.revokedTokens) {
     if (t.expiresAt <= ctx.now) {
       ctx.world.revokedTokens.delete(jti);

@@ -2,7 +2,7 @@ import type { Command } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import { credit, settle, spend } from '../economy/planet-state.js';
 import {
-  activePlanet,
+  planetFor,
   requireEnergy,
   requireMet,
   requireUnit,
@@ -17,24 +17,32 @@ import {
   removeItem,
 } from '../economy/queues.js';
 import { afterLevelChange } from '../economy/level-change.js';
-import type { QueueItem, Resources, UserId } from '../types.js';
+import type { PlanetId, QueueItem, Resources, UserId } from '../types.js';
 
-export interface BuildInput {
+/** The planet a building command acts on: `planetId` (the player's), else the active one. */
+interface PlanetScoped {
   userId: UserId;
+  planetId?: PlanetId | null;
+}
+
+export interface BuildInput extends PlanetScoped {
   buildingType: string;
 }
 
 /**
- * Queues the next level of a building on the active planet. The item is priced and timed at
+ * Queues the next level of a building on the planet (the active one unless named). The item is priced and timed at
  * the level it will build, starts when the previous item ends, and is paid for now.
  */
-export const buildBuilding: Command<BuildInput, QueueItem> = (ctx, { userId, buildingType }) => {
+export const buildBuilding: Command<BuildInput, QueueItem> = (
+  ctx,
+  { userId, planetId, buildingType },
+) => {
   const user = requireUser(ctx, userId);
-  const planet = activePlanet(ctx, user);
+  const planet = planetFor(ctx, user, planetId);
   const unit = requireUnit(ctx, buildingType, ['building'], 'building_type');
   const queue = ctx.world.buildQueue(planet.id);
   const limit = ctx.settings.gameplay.buildQueueLimit;
-  if (queue.length >= limit) throw conflict(`Build queue full (max ${limit} items)`);
+  if (queue.length >= limit) throw conflict('queue_full', `Build queue full (max ${limit} items)`);
   const projected = projectedBuildings(ctx.world, planet);
   requireMet(ctx, unit, { buildings: projected, research: user.research });
   const current = projected[unit.type] ?? 0;
@@ -63,6 +71,7 @@ export const buildBuilding: Command<BuildInput, QueueItem> = (ctx, { userId, bui
 };
 
 export interface DemolishResult {
+  planetId: PlanetId;
   buildingType: string;
   newLevel: number;
   refund: Resources;
@@ -72,19 +81,20 @@ export interface DemolishResult {
 /** Removes one level (at once in the seed, refunding part of its price; queued where timed). */
 export const demolishBuilding: Command<BuildInput, DemolishResult> = (
   ctx,
-  { userId, buildingType },
+  { userId, planetId, buildingType },
 ) => {
   const user = requireUser(ctx, userId);
-  const planet = activePlanet(ctx, user);
+  const planet = planetFor(ctx, user, planetId);
   const unit = requireUnit(ctx, buildingType, ['building'], 'building_type');
   const queue = ctx.world.buildQueue(planet.id);
   if (queue.some((item) => item.type === unit.type)) {
-    throw conflict(`${unit.type} is in the build queue; cancel that item first`);
+    throw conflict('already_queued', `${unit.type} is in the build queue; cancel that item first`);
   }
   const block = ctx.rules.demolishBlock(unit.type, planet.buildings);
-  if (block?.reason === 'not_built') throw conflict(`${unit.type} is not built`);
+  if (block?.reason === 'not_built') throw conflict('not_built', `${unit.type} is not built`);
   if (block?.reason === 'required_by') {
     throw conflict(
+      'demolish_blocked',
       `Cannot demolish ${unit.type}: ${block.blockedBy} requires it at level ${block.requiredLevel}`,
     );
   }
@@ -111,7 +121,13 @@ export const demolishBuilding: Command<BuildInput, DemolishResult> = (
     ctx.changes.touchUnits(planet.id);
     credit(ctx, planet, refund);
     afterLevelChange(ctx, planet);
-    return { buildingType: unit.type, newLevel: current - 1, refund, queued: null };
+    return {
+      planetId: planet.id,
+      buildingType: unit.type,
+      newLevel: current - 1,
+      refund,
+      queued: null,
+    };
   }
   const start = queueTail(queue, ctx.now);
   const queued = newQueueItem(ctx, {
@@ -127,10 +143,11 @@ export const demolishBuilding: Command<BuildInput, DemolishResult> = (
     unitMs: quote.timeSeconds * 1000,
     completionTime: start + quote.timeSeconds * 1000,
   });
-  return { buildingType: unit.type, newLevel: current - 1, refund, queued };
+  return { planetId: planet.id, buildingType: unit.type, newLevel: current - 1, refund, queued };
 };
 
 export interface CancelResult {
+  planetId: PlanetId;
   cancelled: QueueItem[];
   refund: Resources;
 }
@@ -139,15 +156,19 @@ export interface CancelResult {
  * Cancels a building queue item and every later item of the same building (their levels
  * depended on it), refunding by the ruleset's rate; later items move up.
  */
-export const cancelBuild: Command<{ userId: UserId; index: number }, CancelResult> = (
+export const cancelBuild: Command<PlanetScoped & { index: number }, CancelResult> = (
   ctx,
-  { userId, index },
+  { userId, planetId, index },
 ) => {
   const user = requireUser(ctx, userId);
-  const planet = activePlanet(ctx, user);
+  const planet = planetFor(ctx, user, planetId);
   const queue = ctx.world.buildQueue(planet.id);
   const target = queue[index];
-  if (!target) throw notFound(`No build queue item at index ${index} (queue has ${queue.length})`);
+  if (!target)
+    throw notFound(
+      'queue_item_not_found',
+      `No build queue item at index ${index} (queue has ${queue.length})`,
+    );
   const cancelled = queue.filter((item, i) => i >= index && item.type === target.type);
   const refund: Resources = { metal: 0, crystal: 0, deuterium: 0 };
   for (const item of cancelled) {
@@ -159,5 +180,5 @@ export const cancelBuild: Command<{ userId: UserId; index: number }, CancelResul
   }
   credit(ctx, planet, refund);
   rechain(ctx, ctx.world.buildQueue(planet.id));
-  return { cancelled, refund };
+  return { planetId: planet.id, cancelled, refund };
 };

@@ -15,7 +15,8 @@ function requireOwn(
   userId: UserId,
   id: number,
 ): void {
-  if (!ctx.world.inboxes.has(userId, id)) throw notFound('Notification not found');
+  if (!ctx.world.inboxes.has(userId, id))
+    throw notFound('notification_not_found', 'Notification not found');
 }
 
 export const markNotificationRead: Command<{ userId: UserId; id: number }, ReadResult> = (

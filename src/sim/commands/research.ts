@@ -2,14 +2,14 @@ import type { Command } from '../context.js';
 import { conflict } from '../errors.js';
 import { spend } from '../economy/planet-state.js';
 import {
-  activePlanet,
+  planetFor,
   requireEnergy,
   requireMet,
   requireUnit,
   requireUser,
 } from '../economy/lookup.js';
 import { assertSchedulable, newQueueItem } from '../economy/queues.js';
-import type { QueueItem, UserId } from '../types.js';
+import type { PlanetId, QueueItem, UserId } from '../types.js';
 
 /** The research-lab levels of the player's other planets, best first. */
 function otherLabLevels(
@@ -24,19 +24,30 @@ function otherLabLevels(
     .sort((a, b) => b - a);
 }
 
-/** Starts the next level of a technology, paid from and researched at the active planet. */
-export const startResearch: Command<{ userId: UserId; researchType: string }, QueueItem> = (
+export interface ResearchInput {
+  userId: UserId;
+  researchType: string;
+  /** The lab's planet (the player's); the active planet when absent. */
+  planetId?: PlanetId | null;
+}
+
+/**
+ * Starts the next level of a technology. Research is the player's, but it is paid from and
+ * runs at the lab of one planet: the named one, else the active one.
+ */
+export const startResearch: Command<ResearchInput, QueueItem> = (
   ctx,
-  { userId, researchType },
+  { userId, researchType, planetId },
 ) => {
   const user = requireUser(ctx, userId);
-  const planet = activePlanet(ctx, user);
+  const planet = planetFor(ctx, user, planetId);
   const unit = requireUnit(ctx, researchType, ['research'], 'research_type');
   const running = ctx.world.researchQueue(user.id);
   const max = ctx.rules.policies.maxConcurrentResearch;
   if (running.length >= max) {
     const item = running[0]!;
     throw conflict(
+      'research_busy',
       `Research already in progress: ${item.type} level ${item.level} until ${new Date(item.completionTime).toISOString()}`,
     );
   }

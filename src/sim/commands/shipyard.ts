@@ -1,7 +1,7 @@
 import type { Command } from '../context.js';
 import { badRequest, conflict } from '../errors.js';
 import { spend } from '../economy/planet-state.js';
-import { activePlanet, requireMet, requireUnit, requireUser } from '../economy/lookup.js';
+import { planetFor, requireMet, requireUnit, requireUser } from '../economy/lookup.js';
 import {
   assertSchedulable,
   newQueueItem,
@@ -9,33 +9,47 @@ import {
   shipsIncludingQueued,
   unitIncludingQueued,
 } from '../economy/queues.js';
-import type { QueueItem, UserId } from '../types.js';
+import type { PlanetId, QueueItem, UserId } from '../types.js';
 
 /** Largest order accepted at once; beyond it costs overflow any economy anyway. */
 export const MAX_SHIP_ORDER = 1_000_000;
 
+export interface BuildShipsInput {
+  userId: UserId;
+  /** The planet whose shipyard builds and pays; the active planet when absent. */
+  planetId?: PlanetId | null;
+  shipType: string;
+  quantity: number;
+}
+
 /**
- * Orders `quantity` ships (or defenses) at the active planet's shipyard. Every check runs
- * before anything is paid; the units are delivered one by one, one unit-time apart.
+ * Orders `quantity` ships (or defenses) at the shipyard of the planet (the active one unless
+ * named). Every check runs before anything is paid; the units are delivered one by one, one
+ * unit-time apart.
  */
-export const buildShips: Command<
-  { userId: UserId; shipType: string; quantity: number },
-  QueueItem
-> = (ctx, { userId, shipType, quantity }) => {
-  if (!Number.isInteger(quantity)) throw badRequest('quantity must be an integer');
-  if (quantity <= 0) throw badRequest('quantity must be > 0');
-  if (quantity > MAX_SHIP_ORDER) throw badRequest(`quantity must be <= ${MAX_SHIP_ORDER}`);
+export const buildShips: Command<BuildShipsInput, QueueItem> = (
+  ctx,
+  { userId, planetId, shipType, quantity },
+) => {
+  if (!Number.isInteger(quantity)) throw badRequest('invalid_field', 'quantity must be an integer');
+  if (quantity <= 0) throw badRequest('invalid_field', 'quantity must be > 0');
+  if (quantity > MAX_SHIP_ORDER)
+    throw badRequest('invalid_field', `quantity must be <= ${MAX_SHIP_ORDER}`);
   const user = requireUser(ctx, userId);
-  const planet = activePlanet(ctx, user);
+  const planet = planetFor(ctx, user, planetId);
   const unit = requireUnit(ctx, shipType, ['ship', 'defense'], 'ship_type');
   requireMet(ctx, unit, { buildings: planet.buildings, research: user.research });
   const queue = ctx.world.shipQueue(planet.id);
   const queueLimit = ctx.rules.shipyardQueueLimit(planet.buildings);
-  if (queue.length >= queueLimit) throw conflict(`Shipyard queue full (max ${queueLimit} orders)`);
+  if (queue.length >= queueLimit)
+    throw conflict('queue_full', `Shipyard queue full (max ${queueLimit} orders)`);
   if (unit.maxCount !== undefined) {
     const have = unitIncludingQueued(ctx.world, planet, unit.type);
     if (have + quantity > unit.maxCount) {
-      throw conflict(`At most ${unit.maxCount} ${unit.type} per planet (${have} built or ordered)`);
+      throw conflict(
+        'unit_limit',
+        `At most ${unit.maxCount} ${unit.type} per planet (${have} built or ordered)`,
+      );
     }
   }
   if (unit.category === 'ship') {
@@ -45,6 +59,7 @@ export const buildShips: Command<
       const have = shipsIncludingQueued(ctx.world, planet, 'ship', isShip);
       if (have + quantity > cap) {
         throw conflict(
+          'fleet_size_cap',
           `Fleet size cap exceeded: ${have} ships stationed or queued + ${quantity} ordered > cap ${cap}`,
           { cap, current: have, requested: quantity },
         );

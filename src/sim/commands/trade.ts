@@ -1,6 +1,6 @@
 import type { Command } from '../context.js';
 import { badRequest, forbidden } from '../errors.js';
-import { activePlanet, requireUser } from '../economy/lookup.js';
+import { planetFor, requireUser } from '../economy/lookup.js';
 import { credit, spend } from '../economy/planet-state.js';
 import {
   closeOffer,
@@ -14,20 +14,21 @@ import {
 import type { TradeOffer } from '../market/types.js';
 import type { OfferTerms } from '../market/validate.js';
 import { notify } from '../notify.js';
-import type { UserId } from '../types.js';
+import type { PlanetId, UserId } from '../types.js';
 
 const MS_PER_SECOND = 1000;
 
 /**
- * Puts an offer on the market: the offered amount leaves the seller's active planet at once
- * (escrow), or 409 names the shortfall. With TRADE_OFFER_TTL_SECONDS the offer expires.
+ * Puts an offer on the market: the offered amount leaves the seller's planet (`planetId`, else
+ * the active one) at once (escrow), or 409 names the shortfall. With TRADE_OFFER_TTL_SECONDS
+ * the offer expires.
  */
-export const createOffer: Command<{ userId: UserId; terms: OfferTerms }, TradeOffer> = (
-  ctx,
-  { userId, terms },
-) => {
+export const createOffer: Command<
+  { userId: UserId; planetId?: PlanetId; terms: OfferTerms },
+  TradeOffer
+> = (ctx, { userId, planetId, terms }) => {
   const seller = requireUser(ctx, userId);
-  const planet = activePlanet(ctx, seller);
+  const planet = planetFor(ctx, seller, planetId);
   spend(
     ctx,
     planet,
@@ -54,24 +55,27 @@ export const createOffer: Command<{ userId: UserId; terms: OfferTerms }, TradeOf
 
 export interface AcceptResult {
   offer: TradeOffer;
+  /** The buyer's planet that paid and received the goods. */
+  planetId: PlanetId;
   fee: number;
   sellerReceived: number;
 }
 
 /**
- * Accepts an open offer: the buyer pays the requested amount from the active planet and gets
- * the escrow there; the seller gets the payment minus the fee (burned). Commands run one at a
- * time on the single writer, so of any number of concurrent accepts exactly one finds the offer
- * open; the others get 409.
+ * Accepts an open offer: the buyer pays the requested amount from a planet (`planetId`, else
+ * the active one) and gets the escrow there; the seller gets the payment minus the fee
+ * (burned). Commands run one at a time on the single writer, so of any number of concurrent
+ * accepts exactly one finds the offer open; the others get 409.
  */
-export const acceptOffer: Command<{ userId: UserId; offerId: number }, AcceptResult> = (
-  ctx,
-  { userId, offerId },
-) => {
+export const acceptOffer: Command<
+  { userId: UserId; offerId: number; planetId?: PlanetId },
+  AcceptResult
+> = (ctx, { userId, offerId, planetId }) => {
   const offer = requireOpenOffer(ctx, offerId);
-  if (offer.sellerId === userId) throw badRequest('Cannot accept your own offer (self-trade)');
+  if (offer.sellerId === userId)
+    throw badRequest('self_trade', 'Cannot accept your own offer (self-trade)');
   const buyer = requireUser(ctx, userId);
-  const buyerPlanet = activePlanet(ctx, buyer);
+  const buyerPlanet = planetFor(ctx, buyer, planetId);
   const price = {
     metal: 0,
     crystal: 0,
@@ -93,7 +97,7 @@ export const acceptOffer: Command<{ userId: UserId; offerId: number }, AcceptRes
     received: { resource: offer.requestedResource, amount: sellerReceived },
     fee,
   });
-  return { offer, fee, sellerReceived };
+  return { offer, planetId: buyerPlanet.id, fee, sellerReceived };
 };
 
 /** The seller withdraws an open offer; the escrow goes back to its planet. */
@@ -102,7 +106,8 @@ export const cancelOffer: Command<{ userId: UserId; offerId: number }, TradeOffe
   { userId, offerId },
 ) => {
   const offer = requireOpenOffer(ctx, offerId);
-  if (offer.sellerId !== userId) throw forbidden('Only the seller can cancel this offer');
+  if (offer.sellerId !== userId)
+    throw forbidden('not_seller', 'Only the seller can cancel this offer');
   refundEscrow(ctx, offer);
   closeOffer(ctx, offer, 'cancelled');
   recordTradeEvent(ctx, offer, 'offer_cancelled');

@@ -6,7 +6,7 @@ import { ratesOf } from './planet-state.js';
 
 export function requireUser(ctx: Pick<SimContext, 'world'>, userId: UserId): User {
   const user = ctx.world.users.get(userId);
-  if (!user) throw notFound('Player not found');
+  if (!user) throw notFound('player_not_found', 'Player not found');
   return user;
 }
 
@@ -16,8 +16,26 @@ export function activePlanet(ctx: Pick<SimContext, 'world'>, user: User): Planet
     user.activePlanetId === null ? undefined : ctx.world.planets.get(user.activePlanetId);
   if (planet) return planet;
   const first = ctx.world.planetsOf(user.id)[0];
-  if (!first) throw notFound('Player not found');
+  if (!first) throw notFound('no_planet', 'Player not found');
   return first;
+}
+
+/**
+ * The planet a planet-scoped command or read acts on: `planetId` when the request names one
+ * (it must be the player's: 404 otherwise), else the active planet, as the Python server's
+ * clients expect. Two tabs on two planets each name theirs and never act on the wrong one.
+ */
+export function planetFor(
+  ctx: Pick<SimContext, 'world'>,
+  user: User,
+  planetId: number | null | undefined,
+): Planet {
+  if (planetId === null || planetId === undefined) return activePlanet(ctx, user);
+  const planet = ctx.world.planets.get(planetId);
+  if (!planet || planet.ownerId !== user.id) {
+    throw notFound('planet_not_found', 'Planet not found or not owned by user');
+  }
+  return planet;
 }
 
 /** A catalog entry of the expected category, or 400 naming the field and the valid values. */
@@ -30,7 +48,11 @@ export function requireUnit(
   const unit = ctx.rules.unit(type);
   if (!unit || !categories.includes(unit.category)) {
     const valid = categories.flatMap((c) => ctx.rules.units(c).map((u) => u.type));
-    throw badRequest(`Invalid ${field}: "${type}". Valid values: ${valid.join(', ')}`, { valid });
+    throw badRequest(
+      'unknown_type',
+      `Invalid ${field}: "${type}". Valid values: ${valid.join(', ')}`,
+      { valid },
+    );
   }
   return unit;
 }
@@ -48,10 +70,14 @@ export function requireEnergy(
   if (!energy) return;
   const produced = ratesOf(ctx, planet).energyProduced;
   if (produced < energy) {
-    throw conflict(`${what} needs ${energy} energy; the planet produces ${Math.floor(produced)}`, {
-      energy_required: energy,
-      energy_produced: produced,
-    });
+    throw conflict(
+      'insufficient_energy',
+      `${what} needs ${energy} energy; the planet produces ${Math.floor(produced)}`,
+      {
+        energy_required: energy,
+        energy_produced: produced,
+      },
+    );
   }
 }
 
@@ -65,7 +91,7 @@ export function requireMet(
   if (missing.length === 0) return;
   const have = (type: string) => levels.buildings[type] ?? levels.research[type] ?? 0;
   const text = missing.map((r) => `${r.type} ${r.level} (have ${have(r.type)})`).join(', ');
-  throw conflict(`Missing requirements for ${unit.type}: ${text}`, {
+  throw conflict('requirements_not_met', `Missing requirements for ${unit.type}: ${text}`, {
     missing_requirements: missing.map((r) => ({
       type: r.type,
       level: r.level,

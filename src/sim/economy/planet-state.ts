@@ -109,10 +109,14 @@ export function spend(ctx: SimContext, planet: Planet, cost: Cost, what: string)
     const text = Object.entries(missing)
       .map(([kind, amount]) => `${amount} ${kind}`)
       .join(', ');
-    throw conflict(`Insufficient resources for ${what}: missing ${text}`, {
-      shortfall: missing,
-      cost: { metal: cost.metal, crystal: cost.crystal, deuterium: cost.deuterium },
-    });
+    throw conflict(
+      'insufficient_resources',
+      `Insufficient resources for ${what}: missing ${text}`,
+      {
+        shortfall: missing,
+        cost: { metal: cost.metal, crystal: cost.crystal, deuterium: cost.deuterium },
+      },
+    );
   }
   settle(ctx, planet);
   for (const kind of RESOURCE_KINDS) planet.resources[kind] -= cost[kind];

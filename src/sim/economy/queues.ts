@@ -20,7 +20,7 @@ export function assertSchedulable(
   what: string,
 ): void {
   if (!Number.isFinite(durationMs) || start + durationMs - now > MAX_QUEUE_WAIT_MS) {
-    throw conflict(`${what} would take longer than 100 years to complete`);
+    throw conflict('duration_too_long', `${what} would take longer than 100 years to complete`);
   }
 }
 export const EVENT_RESEARCH = 'research';

@@ -23,8 +23,8 @@ export const onBuildingComplete: EventHandler = (ctx, ref, due) => {
     planet_id: planet.id,
     ts: iso(due),
   };
-  if (ctx.listening(item.ownerId))
-    ctx.emit(item.ownerId, { type: 'building_complete', ...payload });
+  // Emitted for offline players too: the event log keeps it for their next reconnect.
+  ctx.emit(item.ownerId, { type: 'building_complete', ...payload });
   notify(ctx, item.ownerId, 'building_complete', payload);
   afterLevelChange(ctx, planet);
 };
@@ -40,7 +40,7 @@ export const onResearchComplete: EventHandler = (ctx, ref, due) => {
   user.research[item.type] = item.level;
   ctx.changes.touch('research', user.id);
   const payload = { research_type: item.type, new_level: item.level, ts: iso(due) };
-  if (ctx.listening(user.id)) ctx.emit(user.id, { type: 'research_complete', ...payload });
+  ctx.emit(user.id, { type: 'research_complete', ...payload });
   notify(ctx, user.id, 'research_complete', payload);
   for (const planet of ctx.world.planetsOf(user.id)) afterLevelChange(ctx, planet);
 };
@@ -59,16 +59,16 @@ export const onShipBuilt: EventHandler = (ctx, ref, due) => {
   planet[category][item.type] = (planet[category][item.type] ?? 0) + 1;
   ctx.changes.touchUnits(planet.id);
   item.doneCount += 1;
-  // Three ISO dates per unit built: rendered only for a player who can receive them.
-  if (ctx.listening(item.ownerId))
-    ctx.emit(item.ownerId, {
-      type: 'ship_build_complete_batch',
-      entity: planet.id,
-      items: [
-        { type: item.type, count: 1, queued_at: iso(item.queuedAt), completion_time: iso(due) },
-      ],
-      timestamp: iso(due),
-    });
+  // For offline players too (the event log keeps it); the completions of one commit are
+  // merged into one message before they are logged (sim/views/coalesce.ts).
+  ctx.emit(item.ownerId, {
+    type: 'ship_build_complete_batch',
+    entity: planet.id,
+    items: [
+      { type: item.type, count: 1, queued_at: iso(item.queuedAt), completion_time: iso(due) },
+    ],
+    timestamp: iso(due),
+  });
   if (item.doneCount >= item.count) {
     removeItem(ctx, item);
     notify(ctx, item.ownerId, 'ship_build_complete', {

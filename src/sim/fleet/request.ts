@@ -16,9 +16,13 @@ export interface DispatchRequest {
   mission: FleetMission;
   /** Share of full speed, in (0, 1]. */
   speed: number;
-  ships: Record<string, number>;
+  /**
+   * The ships to send; null when the request named none (absent or `{}`): the mission's default
+   * is then taken from the origin planet (defaultShips, compatibility with the Python server).
+   */
+  ships: Record<string, number> | null;
   resources: Resources;
-  /** Where the fleet starts; the active planet when absent. */
+  /** Where the fleet starts (`origin_planet_id`, or `planet_id`); the active planet when absent. */
   originPlanetId: number | null;
 }
 
@@ -32,6 +36,8 @@ export interface DispatchBody {
   ships?: unknown;
   resources?: unknown;
   origin_planet_id?: unknown;
+  /** The name every other planet-scoped request uses; a synonym of `origin_planet_id`. */
+  planet_id?: unknown;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -39,17 +45,25 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
-function parseShips(raw: unknown): Record<string, number> {
-  if (!isObject(raw)) throw badRequest('ships must be an object mapping ship_type to count');
+/** Absent, null or `{}` is no selection (null); otherwise at least one count must be > 0. */
+function parseShips(raw: unknown): Record<string, number> | null {
+  if (raw === undefined || raw === null) return null;
+  if (!isObject(raw))
+    throw badRequest('invalid_field', 'ships must be an object mapping ship_type to count');
+  const entries = Object.entries(raw);
+  if (entries.length === 0) return null;
   const ships: Record<string, number> = {};
-  for (const [type, count] of Object.entries(raw)) {
+  for (const [type, count] of entries) {
     if (!isInt(count) || count < 0 || count > MAX_REQUEST_AMOUNT) {
-      throw badRequest(`ships.${type} must be a whole number >= 0`);
+      throw badRequest('invalid_field', `ships.${type} must be a whole number >= 0`);
     }
     if (count > 0) ships[type] = count;
   }
   if (Object.keys(ships).length === 0) {
-    throw badRequest('No ships selected: ships must name at least one ship type with a count > 0');
+    throw badRequest(
+      'no_ships_selected',
+      'No ships selected: ships must name at least one ship type with a count > 0',
+    );
   }
   return ships;
 }
@@ -57,13 +71,17 @@ function parseShips(raw: unknown): Record<string, number> {
 function parseResources(raw: unknown): Resources {
   const cargo: Resources = { metal: 0, crystal: 0, deuterium: 0 };
   if (raw === undefined || raw === null) return cargo;
-  if (!isObject(raw)) throw badRequest('resources must be an object {metal, crystal, deuterium}');
+  if (!isObject(raw))
+    throw badRequest('invalid_field', 'resources must be an object {metal, crystal, deuterium}');
   for (const [kind, amount] of Object.entries(raw)) {
     if (!(RESOURCE_KINDS as readonly string[]).includes(kind)) {
-      throw badRequest(`resources: unknown resource "${kind}" (metal, crystal, deuterium)`);
+      throw badRequest(
+        'unknown_type',
+        `resources: unknown resource "${kind}" (metal, crystal, deuterium)`,
+      );
     }
     if (!isInt(amount) || amount < 0 || amount > MAX_REQUEST_AMOUNT) {
-      throw badRequest(`resources.${kind} must be a whole number >= 0`);
+      throw badRequest('invalid_field', `resources.${kind} must be a whole number >= 0`);
     }
     cargo[kind as keyof Resources] = amount;
   }
@@ -74,23 +92,38 @@ function parseResources(raw: unknown): Resources {
 export function parseDispatchBody(body: DispatchBody): DispatchRequest {
   const { galaxy, system, position } = body;
   if (!isInt(galaxy) || !isInt(system) || !isInt(position)) {
-    throw badRequest('galaxy, system, position must be integers');
+    throw badRequest('invalid_field', 'galaxy, system, position must be integers');
   }
-  if (galaxy <= 0 || system <= 0 || position <= 0) throw badRequest('Invalid coordinates');
+  if (galaxy <= 0 || system <= 0 || position <= 0)
+    throw badRequest('out_of_bounds', 'Invalid coordinates');
   const missionRaw = body.mission ?? DEFAULT_MISSION;
   if (typeof missionRaw !== 'string' || !isFleetMission(missionRaw.trim().toLowerCase())) {
     throw badRequest(
+      'unknown_type',
       `Invalid mission: "${String(missionRaw)}". Valid values: ${FLEET_MISSIONS.join(', ')}`,
       { valid: FLEET_MISSIONS },
     );
   }
   const speed = body.speed ?? 1;
   if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > 1) {
-    throw badRequest('speed must be a number in (0, 1] (a fraction of full speed)');
+    throw badRequest(
+      'invalid_field',
+      'speed must be a number in (0, 1] (a fraction of full speed)',
+    );
   }
   const origin = body.origin_planet_id;
   if (origin !== undefined && origin !== null && (!isInt(origin) || origin <= 0)) {
-    throw badRequest('origin_planet_id must be a planet id');
+    throw badRequest('invalid_field', 'origin_planet_id must be a planet id');
+  }
+  const planetId = body.planet_id;
+  if (planetId !== undefined && planetId !== null && (!isInt(planetId) || planetId <= 0)) {
+    throw badRequest('invalid_field', 'planet_id must be a positive integer');
+  }
+  if (isInt(origin) && isInt(planetId) && origin !== planetId) {
+    throw badRequest(
+      'invalid_field',
+      'planet_id and origin_planet_id name different planets; give one of them',
+    );
   }
   return {
     galaxy,
@@ -100,6 +133,6 @@ export function parseDispatchBody(body: DispatchBody): DispatchRequest {
     speed,
     ships: parseShips(body.ships),
     resources: parseResources(body.resources),
-    originPlanetId: isInt(origin) ? origin : null,
+    originPlanetId: isInt(origin) ? origin : isInt(planetId) ? planetId : null,
   };
 }

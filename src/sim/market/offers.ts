@@ -13,8 +13,8 @@ export function requireOpenOffer(ctx: Pick<SimContext, 'world'>, id: number): Tr
   const offer = ctx.world.market.open.get(id);
   if (offer) return offer;
   // Ids are never reused, so an issued id that is not open belongs to a closed offer.
-  if (ctx.world.wasIssued('offer', id)) throw conflict(`Offer ${id} is not open`);
-  throw notFound('Offer not found');
+  if (ctx.world.wasIssued('offer', id)) throw conflict('offer_not_open', `Offer ${id} is not open`);
+  throw notFound('offer_not_found', 'Offer not found');
 }
 
 /** Where the seller's goods go back to: the escrow's planet while the seller owns it. */

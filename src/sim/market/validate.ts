@@ -37,6 +37,7 @@ function resource(field: string, v: unknown): ResourceKind {
   const kind = RESOURCE_KINDS.find((k) => k === name);
   if (!kind) {
     throw badRequest(
+      'unknown_type',
       `Invalid ${field}: "${String(v)}". Valid values: ${RESOURCE_KINDS.join(', ')}`,
       {
         valid: RESOURCE_KINDS,
@@ -47,8 +48,9 @@ function resource(field: string, v: unknown): ResourceKind {
 }
 
 function amount(field: string, n: number): number {
-  if (n <= 0) throw badRequest(`${field} must be > 0`);
-  if (n > MAX_TRADE_AMOUNT) throw badRequest(`${field} must be <= ${MAX_TRADE_AMOUNT}`);
+  if (n <= 0) throw badRequest('invalid_field', `${field} must be > 0`);
+  if (n > MAX_TRADE_AMOUNT)
+    throw badRequest('invalid_field', `${field} must be <= ${MAX_TRADE_AMOUNT}`);
   return n;
 }
 
@@ -58,12 +60,12 @@ function amount(field: string, n: number): number {
  */
 export function parseOfferTerms(body: OfferBody): OfferTerms {
   if (missing(body.offered_resource) || missing(body.requested_resource)) {
-    throw badRequest('offered_resource and requested_resource are required');
+    throw badRequest('missing_field', 'offered_resource and requested_resource are required');
   }
   const offered = toInteger(body.offered_amount);
   const requested = toInteger(body.requested_amount);
   if (offered === null || requested === null)
-    throw badRequest('offered_amount and requested_amount must be integers');
+    throw badRequest('invalid_field', 'offered_amount and requested_amount must be integers');
   const terms: OfferTerms = {
     offeredResource: resource('offered_resource', body.offered_resource),
     offeredAmount: amount('offered_amount', offered),
@@ -71,7 +73,7 @@ export function parseOfferTerms(body: OfferBody): OfferTerms {
     requestedAmount: amount('requested_amount', requested),
   };
   if (terms.offeredResource === terms.requestedResource) {
-    throw badRequest('offered_resource and requested_resource must differ');
+    throw badRequest('invalid_field', 'offered_resource and requested_resource must differ');
   }
   return terms;
 }

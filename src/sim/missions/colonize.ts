@@ -32,9 +32,10 @@ export const colonizeMission: MissionDef = {
   returns: false,
   validate(ctx, plan) {
     if ((plan.request.ships[COLONY_SHIP] ?? 0) < 1) {
-      throw badRequest(`A colonize mission needs a ${COLONY_SHIP}`);
+      throw badRequest('needs_colony_ship', `A colonize mission needs a ${COLONY_SHIP}`);
     }
-    if (plan.targetPlanet) throw conflict('Target position is already occupied');
+    if (plan.targetPlanet)
+      throw conflict('position_occupied', 'Target position is already occupied');
   },
   arrive(ctx, fleet, at) {
     if (ctx.world.planetAt(fleet.target)) {

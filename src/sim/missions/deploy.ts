@@ -11,7 +11,7 @@ export const deployMission: MissionDef = {
     requireNotOrigin(plan);
     const planet = requireTargetPlanet(plan);
     if (planet.ownerId !== plan.user.id)
-      throw badRequest('Deploy target must be one of your planets');
+      throw badRequest('not_own_planet', 'Deploy target must be one of your planets');
   },
   arrive(ctx, fleet, at) {
     const planet = planetAtTarget(ctx, fleet);

@@ -24,6 +24,7 @@ function requireSpyShips(ctx: PlanContext, plan: DispatchPlan): void {
   const others = Object.keys(plan.request.ships).filter((type) => !allowed.includes(type));
   if (others.length === 0) return;
   throw badRequest(
+    'espionage_ships_only',
     `Only ${allowed.join(', ')} can fly an espionage mission; remove ${others.join(', ')} from the fleet`,
     { allowed_ship_types: [...allowed], not_allowed: others },
   );

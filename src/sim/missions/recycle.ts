@@ -19,7 +19,7 @@ export const recycleMission: MissionDef = {
   returns: true,
   validate(ctx, plan) {
     if (!ctx.world.debrisFields.has(coordKey(plan.target))) {
-      throw conflict('No debris field at the target coordinates');
+      throw conflict('no_debris_field', 'No debris field at the target coordinates');
     }
   },
   arrive(ctx, fleet, at) {

@@ -19,7 +19,8 @@ export interface RemovedPlayer {
 /**
  * Deletes a player and everything they own: open offers are cancelled with their escrow
  * refunded first (the trade history keeps the record), then queues, fleets, planets (their
- * coordinates become free), notifications, research and the account itself.
+ * coordinates become free), notifications and logged events, sessions, research and the
+ * account itself. Battle and espionage reports stay: the other participant still reads them.
  */
 export function removePlayer(ctx: SimContext, user: User): RemovedPlayer {
   const { world, changes } = ctx;
@@ -54,7 +55,14 @@ export function removePlayer(ctx: SimContext, user: User): RemovedPlayer {
   world.planetsByOwner.delete(user.id);
   world.inboxes.drop(user.id);
   changes.deleteWhere('notifications', { user_id: user.id });
+  changes.deleteWhere('event_log', { user_id: user.id });
   if (world.inactiveMarks.delete(user.id)) changes.remove('inactive_players', user.id);
+  // Every session goes with the account: its tokens name a session that no longer exists.
+  for (const session of world.sessions.ofUser(user.id)) {
+    world.sessions.remove(session);
+    changes.remove('sessions', session.id);
+  }
+  world.sessions.setPasswordChangedAt(user.id, null);
   // The id sequence restarts after the largest stored user id, so deleting the newest player
   // gave the next account their id after a restart — and with it their unexpired tokens, battle
   // reports and trade history (found by the access-control tests, issue 6). The largest deleted

@@ -8,7 +8,8 @@ import type { Fleet, User, UserId } from '../types.js';
 
 type ViewContext = Pick<SimContext, 'world' | 'rules' | 'settings' | 'now'>;
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 const MS_PER_SECOND = 1000;
 
 /** One of the player's own fleets, as listed in GET /player/{id}/fleet `missions`. */
@@ -26,8 +27,8 @@ export function fleetView(fleet: Fleet) {
     fuel: fleet.fuel,
     departure_time: iso(fleet.departureTime),
     arrival_time: iso(fleet.arrivalTime),
-    hold_until: iso(fleet.holdUntil),
-    return_time: iso(fleet.returnTime),
+    hold_until: isoOrNull(fleet.holdUntil),
+    return_time: isoOrNull(fleet.returnTime),
     recalled: fleet.recalled,
   };
 }
@@ -57,14 +58,15 @@ export function fleetMovements(ctx: ViewContext, user: User) {
         incoming.push(incomingView(fleet));
     }
   }
-  incoming.sort(
-    (a, b) => (a.arrival_time ?? '').localeCompare(b.arrival_time ?? '') || a.id - b.id,
-  );
+  incoming.sort((a, b) => a.arrival_time.localeCompare(b.arrival_time) || a.id - b.id);
   return { missions, incoming };
 }
 
-/** POST /player/{id}/fleet/dispatch: the specification's fields plus the fleet itself. */
-export function dispatchView(fleet: Fleet) {
+/**
+ * POST /player/{id}/fleet/dispatch: the specification's fields plus the fleet itself, and
+ * `ships_taken` when the request named no ships and the server chose them (defaultShips).
+ */
+export function dispatchView(fleet: Fleet, shipsTaken: boolean) {
   return {
     message: 'Fleet dispatch queued',
     target: coordinatesView(fleet.target),
@@ -72,15 +74,19 @@ export function dispatchView(fleet: Fleet) {
     fleet_id: fleet.id,
     departure_time: iso(fleet.departureTime),
     arrival_time: iso(fleet.arrivalTime),
-    return_time: iso(fleet.returnTime),
+    return_time: isoOrNull(fleet.returnTime),
     duration_seconds: (fleet.arrivalTime - fleet.departureTime) / MS_PER_SECOND,
     distance: fleet.distance,
     fuel: fleet.fuel,
     fleet: fleetView(fleet),
+    ...(shipsTaken ? { ships_taken: { ...fleet.ships } } : {}),
   };
 }
 
-/** POST /player/{id}/fleet/preview: the flight a dispatch would make, without sending it. */
+/**
+ * POST /player/{id}/fleet/preview: the flight a dispatch would make, without sending it (with
+ * `ships_taken` when the request named no ships, as the dispatch would take them now).
+ */
 export function previewFlight(ctx: ViewContext, userId: UserId, request: DispatchRequest) {
   const plan = planDispatch(ctx, userId, request, false);
   const durationMs = plan.flight.durationSeconds * MS_PER_SECOND;
@@ -95,5 +101,6 @@ export function previewFlight(ctx: ViewContext, userId: UserId, request: Dispatc
     cargo_capacity: plan.capacity,
     mission: request.mission,
     target: coordinatesView(plan.target),
+    ...(plan.shipsTaken ? { ships_taken: plan.shipsTaken } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { Ruleset } from '../../rules/types.js';
 import type { SimContext } from '../context.js';
-import { activePlanet } from '../economy/lookup.js';
+import { planetFor } from '../economy/lookup.js';
 import { capacityOf, floorResources, ratesOf, resourcesAt } from '../economy/planet-state.js';
 import type { Planet, QueueItem, User } from '../types.js';
 import type { World } from '../world.js';
@@ -8,8 +8,12 @@ import { playerRanking } from './highscore.js';
 
 type ViewContext = Pick<SimContext, 'world' | 'rules' | 'now'>;
 
-export const iso = (ms: number | null): string | null =>
-  ms === null ? null : new Date(ms).toISOString();
+/** A time as ISO 8601 (UTC); null stays null, so a set time is always typed as a string. */
+export function iso(ms: number): string;
+export function iso(ms: number | null): string | null;
+export function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -55,8 +59,9 @@ export function shipQueueItemView(item: QueueItem, index: number) {
   };
 }
 
-export function researchQueueView(world: World, user: User) {
-  return world.researchQueue(user.id).map((item) => ({
+/** A running research: the player's, at the lab of `planet_id`. */
+export function researchItemView(item: QueueItem) {
+  return {
     id: item.id,
     type: item.type,
     level: item.level,
@@ -64,7 +69,11 @@ export function researchQueueView(world: World, user: User) {
     start_time: iso(item.startTime),
     completion_time: iso(item.completionTime),
     cost: item.cost,
-  }));
+  };
+}
+
+export function researchQueueView(world: World, user: User) {
+  return world.researchQueue(user.id).map(researchItemView);
 }
 
 export function economyView(ctx: ViewContext, planet: Planet) {
@@ -119,14 +128,35 @@ export function planetSummary(ctx: ViewContext, planet: Planet, activeId: number
 }
 
 /**
+ * GET /player/{id}/planets/{planet_id}: one planet of the player whole, with its economy,
+ * units and queues (`ownerActiveId` marks whether it is the active planet).
+ */
+export function planetView(ctx: ViewContext, planet: Planet, ownerActiveId: number | null) {
+  const { world, rules } = ctx;
+  const { resources, production, energy, capacity } = economyView(ctx, planet);
+  return {
+    ...planetSummary(ctx, planet, ownerActiveId),
+    resources,
+    production,
+    energy,
+    capacity,
+    buildings: levelsOf(rules, 'building', planet.buildings),
+    ships: levelsOf(rules, 'ship', planet.ships),
+    defenses: levelsOf(rules, 'defense', planet.defenses),
+    build_queue: world.buildQueue(planet.id).map(queueItemView),
+    ship_build_queue: world.shipQueue(planet.id).map(shipQueueItemView),
+  };
+}
+
+/**
  * GET /player/{id} in pieces, in snapshot key order: `before` and `after` are the fields on
  * either side of `resources` and depend on world state only, while `atTime(t)` gives the two
  * fields that also move with the clock (`resources`, closed form at t, and `server_time`, last).
  * The HTTP layer serializes the state pieces once per world version and re-renders only
- * `atTime` on each request; `atTime` is valid only while the world is unchanged.
+ * `atTime` on each request; `atTime` is valid only while the world is unchanged. `planet` is
+ * the planet shown (the active one unless the request named another of the player's).
  */
-export function playerSnapshotParts(ctx: ViewContext, user: User) {
-  const planet = activePlanet(ctx, user);
+export function playerSnapshotParts(ctx: ViewContext, user: User, planet: Planet) {
   const { world, rules } = ctx;
   const economy = economyView(ctx, planet);
   return {
@@ -162,9 +192,13 @@ export function playerSnapshotParts(ctx: ViewContext, user: User) {
   };
 }
 
-/** GET /player/{id}: the specification's snapshot of the active planet, plus economy figures. */
-export function playerSnapshot(ctx: ViewContext, user: User) {
-  const { before, after, atTime } = playerSnapshotParts(ctx, user);
+/**
+ * GET /player/{id}: the specification's snapshot of the active planet (or of `planetId`, one
+ * of the player's), plus economy figures.
+ */
+export function playerSnapshot(ctx: ViewContext, user: User, planetId?: number | null) {
+  const planet = planetFor(ctx, user, planetId);
+  const { before, after, atTime } = playerSnapshotParts(ctx, user, planet);
   const { resources, server_time } = atTime(ctx.now);
   return { ...before, resources, ...after, server_time };
 }

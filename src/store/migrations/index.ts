@@ -5,6 +5,8 @@ import * as m0003 from './0003_debris.js';
 import * as m0004 from './0004_fleets.js';
 import * as m0005 from './0005_market.js';
 import * as m0006 from './0006_planet_units_in_row.js';
+import * as m0007 from './0007_sessions.js';
+import * as m0008 from './0008_event_log.js';
 
 /**
  * Versioned migrations, applied in name order by Kysely's Migrator (which records them in
@@ -18,6 +20,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_fleets': m0004,
   '0005_market': m0005,
   '0006_planet_units_in_row': m0006,
+  '0007_sessions': m0007,
+  '0008_event_log': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -96,6 +96,13 @@ function batchSteps(batch: RowBatch): Step[] {
       steps.push({ table, rows, sql: (param) => deleteSql(table, columns, param) });
     }
   }
+  // A range delete's bound travels as a one-row set, like every other parameter.
+  for (const { table, column, below } of batch.ranges ?? [])
+    steps.push({
+      table,
+      rows: [{ [column]: below }],
+      sql: (p) => deleteBelowSql(table, column, p),
+    });
   // Updates of one shape (table, where and set columns) travel as one JSON row set.
   // A row updated twice keeps the later values (UPDATE ... FROM would pick either).
   const updates = new Map<
@@ -147,6 +154,10 @@ function updateSql(
   const assignments = setColumns.map((c) => `"${c}" = d."${c}"`).join(', ');
   const match = whereColumns.map((c) => `t."${c}" = d."${c}"`).join(' AND ');
   return `UPDATE "${table}" AS t SET ${assignments} FROM json_populate_recordset(null::"${table}", ${rows}::json) AS d WHERE ${match}`;
+}
+
+function deleteBelowSql(table: TableName, column: string, rows: string): string {
+  return `DELETE FROM "${table}" AS t USING json_populate_recordset(null::"${table}", ${rows}::json) AS d WHERE t."${column}" < d."${column}"`;
 }
 
 function deleteSql(table: TableName, columns: string[], rows: string): string {

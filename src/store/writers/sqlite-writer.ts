@@ -1,4 +1,4 @@
-import type { TableName } from '../../sim/changes.js';
+import type { RowRange, TableName } from '../../sim/changes.js';
 import { TABLES, updatableColumns, type Row, type RowBatch, type RowUpdate } from '../tables.js';
 
 /**
@@ -8,6 +8,7 @@ import { TABLES, updatableColumns, type Row, type RowBatch, type RowUpdate } fro
  */
 export interface PackedBatch {
   deletes: Array<[TableName, Row[]]>;
+  ranges: RowRange[];
   updates: RowUpdate[];
   upserts: Array<[TableName, Array<Row[string] | null>]>;
 }
@@ -21,7 +22,12 @@ export function packBatch(batch: RowBatch): PackedBatch {
     for (const row of rows) for (const c of columns) values.push(toSqlite(row[c]));
     if (rows.length > 0) upserts.push([table, values]);
   }
-  return { deletes: [...batch.deletes], updates: batch.updates ?? [], upserts };
+  return {
+    deletes: [...batch.deletes],
+    ranges: batch.ranges ?? [],
+    updates: batch.updates ?? [],
+    upserts,
+  };
 }
 
 /**
@@ -54,7 +60,7 @@ export class SqliteBatchWriter {
     });
   }
 
-  /** One batch's statements, in contract order: deletes, updates, upserts. */
+  /** One batch's statements, in contract order: deletes (by key, then ranges), updates, upserts. */
   private write(batch: PackedBatch): void {
     for (const [table, wheres] of batch.deletes) {
       // Deletes by one key column (ids) go ROWS_PER_STATEMENT at a time through `IN (...)`.
@@ -79,6 +85,8 @@ export class SqliteBatchWriter {
         );
       }
     }
+    for (const { table, column, below } of batch.ranges)
+      this.statement(`r:${table}:${column}`, () => deleteBelowSql(table, column)).run([below]);
     for (const { table, where, set } of batch.updates) {
       const whereColumns = Object.keys(where);
       const setColumns = Object.keys(set);
@@ -155,6 +163,10 @@ function deleteInSql(table: TableName, column: string, count: number): string {
 
 function deleteSql(table: TableName, columns: string[]): string {
   return `DELETE FROM "${table}" WHERE ${columns.map((c) => `"${c}" = ?`).join(' AND ')}`;
+}
+
+function deleteBelowSql(table: TableName, column: string): string {
+  return `DELETE FROM "${table}" WHERE "${column}" < ?`;
 }
 
 function updateSql(table: TableName, setColumns: string[], whereColumns: string[]): string {

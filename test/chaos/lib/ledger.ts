@@ -225,7 +225,9 @@ export class Ledger {
         });
         break;
       case 'recall': {
-        const fleet = this.fleets.get(command.fleetId);
+        // The answer names the fleet recalled: an id that is no longer the player's (a fleet
+        // lost in battle) recalls their only fleet in flight instead (compatibility).
+        const fleet = this.fleets.get(Number(body.fleet_id ?? command.fleetId));
         if (fleet) {
           fleet.recalled = true;
           fleet.returnMs = Date.parse(body.return_eta);

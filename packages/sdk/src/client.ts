@@ -1,0 +1,155 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema.js';
+
+/** Every named schema of the API (`Schemas['PlayerSnapshot']`, `Schemas['Error']`, ...). */
+export type Schemas = components['schemas'];
+
+/** What a login or a refresh hands out. */
+export interface Session {
+  accessToken: string;
+  /** Absent for servers (or logins) without refresh tokens. */
+  refreshToken: string | null;
+}
+
+export interface GameClientOptions {
+  /** The server's address, e.g. `http://localhost:8000`. */
+  baseUrl: string;
+  /** A fetch of your own (tests, proxies); the global fetch by default. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** A session kept from before (e.g. in localStorage). */
+  session?: Session | null;
+  /** Told of every new session (login, refresh) and of its end (null): persist it there. */
+  onSession?: (session: Session | null) => void;
+}
+
+/** A rejected request: the status and the server's `{detail, code}` body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Schemas['Error'] | Schemas['ValidationError'] | null,
+  ) {
+    super(
+      body === null
+        ? `HTTP ${status}`
+        : typeof body.detail === 'string'
+          ? body.detail
+          : body.detail.map((issue) => `${issue.loc.join('.')}: ${issue.msg}`).join('; '),
+    );
+    this.name = 'ApiError';
+  }
+
+  /** The stable machine-readable code (`insufficient_resources`, `queue_full`, ...). */
+  get code(): string | null {
+    return this.body?.code ?? null;
+  }
+}
+
+export interface GameClient {
+  /** The typed REST client: `api.GET('/player/{user_id}', { params: { path: { user_id } } })`. */
+  readonly api: Client<paths>;
+  readonly session: Session | null;
+  /** Logs in and keeps the session; resolves to the player's id. */
+  login(username: string, password: string): Promise<number>;
+  /** Revokes the session on the server and forgets it. */
+  logout(): Promise<void>;
+  /** Trades the refresh token for a new pair (done by itself on a 401). */
+  refresh(): Promise<Session>;
+}
+
+const REFRESH_PATH = '/auth/refresh';
+
+/**
+ * The game's REST client: openapi-fetch over the generated types, with the bearer token added
+ * to every request and, on a 401, one refresh (shared by every request that needed it) and a
+ * retry. A refresh token that the server refuses (expired, reused: the whole family is revoked)
+ * ends the session.
+ */
+export function createGameClient(options: GameClientOptions): GameClient {
+  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  let session = options.session ?? null;
+  let refreshing: Promise<Session> | null = null;
+  const originals = new WeakMap<Request, Request>();
+
+  const setSession = (next: Session | null) => {
+    session = next;
+    options.onSession?.(next);
+  };
+
+  const api = createClient<paths>({ baseUrl: options.baseUrl, fetch: fetchImpl });
+
+  const refresh = (): Promise<Session> => {
+    refreshing ??= (async () => {
+      const token = session?.refreshToken;
+      if (!token) throw new ApiError(401, null);
+      const { data, error, response } = await api.POST(REFRESH_PATH, {
+        body: { refresh_token: token },
+      });
+      if (!data) {
+        setSession(null);
+        throw new ApiError(response.status, (error as Schemas['Error']) ?? null);
+      }
+      const next = { accessToken: data.access_token, refreshToken: data.refresh_token };
+      setSession(next);
+      return next;
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+
+  const auth: Middleware = {
+    onRequest({ request }) {
+      if (session && !request.headers.has('authorization')) {
+        request.headers.set('authorization', `Bearer ${session.accessToken}`);
+      }
+      // Kept unread, so the request can be sent again after a refresh.
+      if (session?.refreshToken && !request.url.endsWith(REFRESH_PATH)) {
+        originals.set(request, request.clone());
+      }
+      return request;
+    },
+    async onResponse({ request, response }) {
+      const original = originals.get(request);
+      if (response.status !== 401 || !original) return response;
+      const renewed = await refresh().catch(() => null);
+      if (!renewed) return response;
+      original.headers.set('authorization', `Bearer ${renewed.accessToken}`);
+      return fetchImpl(original);
+    },
+  };
+  api.use(auth);
+
+  return {
+    api,
+    get session() {
+      return session;
+    },
+    async login(username, password) {
+      const { data, error, response } = await api.POST('/auth/login', {
+        body: { username, password },
+      });
+      if (!data) throw new ApiError(response.status, (error as Schemas['Error']) ?? null);
+      setSession({ accessToken: data.access_token, refreshToken: data.refresh_token ?? null });
+      return data.user_id;
+    },
+    async logout() {
+      if (session) await api.POST('/auth/logout', {});
+      setSession(null);
+    },
+    refresh,
+  };
+}
+
+/**
+ * The body of a successful call, or an `ApiError` thrown for a rejected one:
+ * `const player = await ok(api.GET('/player/{user_id}', {...}))`.
+ */
+export async function ok<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await call;
+  if (data === undefined) {
+    throw new ApiError(response.status, (error as Schemas['Error'] | undefined) ?? null);
+  }
+  return data;
+}
