@@ -173,6 +173,7 @@ test('the SDK alone: register, log in, build, dispatch, and the events over a dr
   assert.equal(arrived.mission, 'transfer');
   assert.deepEqual(arrived.delivered, { metal: 10, crystal: 0, deuterium: 0 });
   assert.ok(arrived.seq > seqBeforeDrop);
+  assert.equal(arrived.replayed, true, 'missed while the socket was down');
   const replayDone = await inbox.next('replay_complete', mark);
   log(
     `ws dropped at seq ${seqBeforeDrop}; reconnected, replayed ${arrived.type} seq ${arrived.seq}, then ${replayDone.type}`,
