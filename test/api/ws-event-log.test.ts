@@ -13,7 +13,13 @@ import { equip, join, send, target } from '../fleet/helpers.js';
 import { notifyMany } from '../notifications/helpers.js';
 import { STORE_KINDS } from '../helpers/postgres.js';
 import { registerPlayer, type TestServer } from '../helpers/server.js';
-import { listeningServer, openSocket, type WsClient, type WsMessage } from '../helpers/ws.js';
+import {
+  assertIncreasing,
+  listeningServer,
+  openSocket,
+  type WsClient,
+  type WsMessage,
+} from '../helpers/ws.js';
 
 const EVENTS = new Set(SERVER_MESSAGES.filter((m) => m.event).map((m) => m.type));
 const HOUR = 3_600_000;
@@ -39,11 +45,6 @@ const shown = (m: WsMessage) =>
   EVENTS.has(String(m.type))
     ? `${m.replayed ? 'replayed' : 'live'} ${String(m.type)}`
     : String(m.type);
-
-function assertIncreasing(values: number[], what: string): void {
-  for (let i = 1; i < values.length; i++)
-    assert.ok((values[i] as number) > (values[i - 1] as number), `${what}: ${values.join(', ')}`);
-}
 
 /** The socket's position: the seq of a `pong` (the last event sent on it). */
 async function position(c: WsClient): Promise<number> {

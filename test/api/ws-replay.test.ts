@@ -10,7 +10,13 @@ import type { UserId } from '../../src/sim/types.js';
 import { notifyMany } from '../notifications/helpers.js';
 import { STORE_KINDS } from '../helpers/postgres.js';
 import { registerPlayer, type Session } from '../helpers/server.js';
-import { listeningServer, openSocket, type WsClient, type WsMessage } from '../helpers/ws.js';
+import {
+  assertIncreasing,
+  listeningServer,
+  openSocket,
+  type WsClient,
+  type WsMessage,
+} from '../helpers/ws.js';
 import type { GameServer } from '../../src/server.js';
 
 const EVENTS = new Set(SERVER_MESSAGES.filter((m) => m.event).map((m) => m.type));
@@ -31,11 +37,6 @@ const shown = (m: WsMessage) =>
   EVENTS.has(String(m.type))
     ? `${m.replayed ? 'replayed' : 'live'} ${String(m.type)} ${m.seq}`
     : String(m.type);
-
-function assertIncreasing(values: number[], what: string): void {
-  for (let i = 1; i < values.length; i++)
-    assert.ok((values[i] as number) > (values[i - 1] as number), `${what}: ${values.join(', ')}`);
-}
 
 async function welcomed(c: WsClient): Promise<WsMessage> {
   try {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import WebSocket from 'ws';
@@ -73,4 +74,10 @@ export function openSocket(
     next: () => wait(() => (taken < messages.length ? messages[taken++] : undefined), 'a message'),
     until: (match, what = 'a matching message') => wait(() => messages.find(match), what),
   };
+}
+
+/** Fails unless every value is greater than the one before (seqs, ids). */
+export function assertIncreasing(values: number[], what: string): void {
+  for (let i = 1; i < values.length; i++)
+    assert.ok((values[i] as number) > (values[i - 1] as number), `${what}: ${values.join(', ')}`);
 }

@@ -15,6 +15,7 @@ import {
   type ServerMessageType,
   type WebSocketLike,
 } from '../../packages/sdk/src/index.js';
+import { advanceTo } from '../fleet/helpers.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const ADMIN_TOKEN = 'sdk-admin';
@@ -50,15 +51,6 @@ async function listening(t: TestContext): Promise<{ ts: TestServer; baseUrl: str
   const ts = await startTestServer(t, { env: { ADMIN_TOKEN } });
   const address = await ts.server.app.listen({ host: '127.0.0.1', port: 0 });
   return { ts, baseUrl: address.replace('[::1]', '127.0.0.1') };
-}
-
-/** Moves the game to `iso` and runs what fell due there, committed. */
-async function advanceTo(ts: TestServer, iso: string): Promise<void> {
-  const target = Date.parse(iso);
-  if (target > ts.clock.now()) ts.clock.advance(target - ts.clock.now());
-  ts.server.runtime.tick();
-  await ts.server.services.battles.idle();
-  await ts.server.runtime.flush();
 }
 
 test('the SDK alone: register, log in, build, dispatch, and the events over a dropped socket', async (t) => {

@@ -969,9 +969,6 @@ export interface components {
             /** @enum {string} */
             code: "validation_failed";
         };
-        Message: {
-            message: string;
-        };
         /**
          * @description A building. Every ruleset's types; the active ruleset's are listed by GET /rules.
          * @enum {string}

@@ -111,6 +111,3 @@ export const ValidationErrorBody = Named(
     { description: "The request does not match its schema (FastAPI's 422 shape)." },
   ),
 );
-
-/** A plain acknowledgement (`{"message": ...}`), as the reference server answers commands. */
-export const MessageBody = Named('Message', Obj({ message: Type.String() }));
