@@ -65,6 +65,9 @@ interface Connection {
   seq: number;
   /** Events held back while a replay (`?after=`) is read; null once the socket is live. */
   held: HeldEvent[] | null;
+  /** The credentials it opened with, whose revocation ends it (see `beat`). */
+  jti: string;
+  sessionId: string | null;
 }
 
 /** The browser form of a token: `new WebSocket(url, ['bearer', token])`. */
@@ -277,9 +280,12 @@ export class WsHub implements Publisher {
 
   private authenticate(socket: WebSocket, token: unknown, after: number | undefined): void {
     let userId: UserId;
+    let claims: { jti: string; sessionId: string | null };
     try {
       if (typeof token !== 'string' || token === '') throw new Error('missing token');
-      userId = authenticateToken(this.services, token).user.id;
+      const auth = authenticateToken(this.services, token);
+      userId = auth.user.id;
+      claims = auth.claims;
     } catch {
       socket.close(CLOSE_POLICY, 'Invalid or missing token');
       return;
@@ -298,6 +304,8 @@ export class WsHub implements Publisher {
       // Without `after`, everything committed so far is in the state the client reads next.
       seq: after ?? this.services.runtime.committedEventSeq,
       held: after === undefined ? null : [],
+      jti: claims.jti,
+      sessionId: claims.sessionId,
     };
     this.add(userId, c);
     socket.on('pong', () => {
@@ -418,7 +426,12 @@ export class WsHub implements Publisher {
     else this.sendControl(c, { type: 'info', message: text });
   }
 
-  /** Terminates sockets that did not answer the previous ping. */
+  /**
+   * Terminates sockets that did not answer the previous ping, and closes (1008) those whose
+   * credentials were revoked since they opened: a logout, a password change, a replayed refresh
+   * token or a deleted account ends the session's sockets too, within one heartbeat. An access
+   * token that merely expired does not: the socket was authorized when it opened.
+   */
   private beat(): void {
     for (const set of this.byUser.values()) {
       for (const c of set) {
@@ -426,10 +439,22 @@ export class WsHub implements Publisher {
           c.socket.terminate();
           continue;
         }
+        if (this.revoked(c)) {
+          c.socket.close(CLOSE_POLICY, 'Session ended');
+          continue;
+        }
         c.alive = false;
         c.socket.ping();
       }
     }
+  }
+
+  private revoked(c: Connection): boolean {
+    const world = this.services.runtime.world;
+    const user = world.users.get(c.userId);
+    if (!user || !user.isActive || world.revokedTokens.has(c.jti)) return true;
+    if (c.sessionId === null) return false;
+    return world.sessions.get(c.sessionId)?.revokedAt !== null;
   }
 
   /** Closes every socket with 1001 (going away), as on shutdown. */

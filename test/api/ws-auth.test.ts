@@ -70,6 +70,32 @@ describe('WebSocket authentication', () => {
     assert.equal(ts.server.hub.connectionCount, 2);
   });
 
+  test("a logout ends the session's sockets at the next heartbeat; other sessions stay", async (t) => {
+    const { ts, url } = await listeningServer(t);
+    const alice = await registerPlayer(ts.server, 'alice');
+    const login = await ts.server.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'alice', password: 'password123' },
+    });
+    const other = login.json().access_token as string;
+    const ended = openSocket(t, `${url}?token=${alice.token}`);
+    const kept = openSocket(t, `${url}?token=${other}`);
+    await ended.next();
+    await kept.next();
+    const out = await ts.server.app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      headers: alice.auth,
+    });
+    assert.equal(out.statusCode, 200);
+    (ts.server.hub as unknown as { beat(): void }).beat();
+    const { code, reason } = await ended.closed;
+    assert.deepEqual([code, reason], [1008, 'Session ended']);
+    kept.ws.send('ping');
+    assert.equal((await kept.next()).type, 'pong');
+  });
+
   test('a handshake from an origin CORS does not allow is refused (403)', async (t) => {
     const { ts, url } = await listeningServer(t, {
       env: { CORS_ALLOW_ORIGINS: 'https://game.example' },
