@@ -23,6 +23,7 @@ import { createValidatorCompiler } from './validation.js';
 import { AsyncApiDocument, asyncApiDocument } from './contract/asyncapi.js';
 import { replies } from './contract/responses.js';
 import { selectSubprotocol, WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
+import { serveWebClient } from './web-client.js';
 
 export const API_VERSION = '0.1.0';
 /** How long keep-alive connections stay open during a graceful stop (see the preClose hook). */
@@ -157,6 +158,7 @@ export async function buildApp(
   await app.register(metaRoutes(services, hub));
   await app.register(authRoutes(services, guards));
   for (const module of GAME_ROUTES) await app.register(module(services, guards));
+  await serveWebClient(app, config.webDir);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const asyncApi = asyncApiDocument(API_VERSION);

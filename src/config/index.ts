@@ -18,6 +18,8 @@ export interface Config {
   port: number;
   logLevel: string;
   adminToken: string | null;
+  /** The built web client's folder ('' for the default next to the server), or null: none. */
+  webDir: string | null;
   ruleset: RulesetId;
   bodyLimitBytes: number;
   trustProxy: boolean;
@@ -221,6 +223,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: r.int('PORT'),
     logLevel: r.oneOf('LOG_LEVEL'),
     adminToken: r.str('ADMIN_TOKEN') || null,
+    webDir: r.str('WEB_DIR') === 'off' ? null : r.str('WEB_DIR'),
     ruleset: r.oneOf<RulesetId>('RULESET'),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES'),
     trustProxy: r.bool('TRUST_PROXY'),

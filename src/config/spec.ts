@@ -32,6 +32,12 @@ export const CONFIG_SPEC = {
     doc: 'Bearer token for the /admin operator API; unset disables it (404).',
     group: 'Server',
   },
+  WEB_DIR: {
+    type: 'string',
+    default: '',
+    doc: 'Folder of the built web client served at /play (`npm run build` writes dist/web, the default); `off` serves none.',
+    group: 'Server',
+  },
   RULESET: {
     type: 'enum',
     default: 'seed',

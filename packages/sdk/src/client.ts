@@ -20,6 +20,18 @@ export interface GameClientOptions {
   session?: Session | null;
   /** Told of every new session (login, refresh) and of its end (null): persist it there. */
   onSession?: (session: Session | null) => void;
+  /**
+   * Reads the session kept elsewhere, before every request and refresh: with several tabs,
+   * another tab may have rotated the refresh token, and spending the old one again would be
+   * taken for theft (the server revokes the whole family).
+   */
+  readSession?: () => Session | null;
+  /**
+   * Runs a refresh alone across every holder of the session (in browsers:
+   * `(run) => navigator.locks.request('session', run)`), so two tabs never spend one refresh
+   * token at once.
+   */
+  exclusive?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /** A rejected request: the status and the server's `{detail, code}` body. */
@@ -77,9 +89,19 @@ export function createGameClient(options: GameClientOptions): GameClient {
 
   const api = createClient<paths>({ baseUrl: options.baseUrl, fetch: fetchImpl });
 
+  const current = () => {
+    if (options.readSession) session = options.readSession();
+    return session;
+  };
+  const exclusive = options.exclusive ?? (<T>(run: () => Promise<T>) => run());
+
   const refresh = (): Promise<Session> => {
-    refreshing ??= (async () => {
-      const token = session?.refreshToken;
+    const stale = session?.accessToken;
+    refreshing ??= exclusive(async () => {
+      // Someone else (another tab) refreshed while this one waited: use their pair.
+      const latest = current();
+      if (latest && latest.accessToken !== stale) return latest;
+      const token = latest?.refreshToken;
       if (!token) throw new ApiError(401, null);
       const { data, error, response } = await api.POST(REFRESH_PATH, {
         body: { refresh_token: token },
@@ -91,7 +113,7 @@ export function createGameClient(options: GameClientOptions): GameClient {
       const next = { accessToken: data.access_token, refreshToken: data.refresh_token };
       setSession(next);
       return next;
-    })().finally(() => {
+    }).finally(() => {
       refreshing = null;
     });
     return refreshing;
@@ -99,6 +121,7 @@ export function createGameClient(options: GameClientOptions): GameClient {
 
   const auth: Middleware = {
     onRequest({ request }) {
+      current();
       if (session && !request.headers.has('authorization')) {
         request.headers.set('authorization', `Bearer ${session.accessToken}`);
       }
@@ -122,7 +145,7 @@ export function createGameClient(options: GameClientOptions): GameClient {
   return {
     api,
     get session() {
-      return session;
+      return current();
     },
     async login(username, password) {
       const { data, error, response } = await api.POST('/auth/login', {

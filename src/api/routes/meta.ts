@@ -4,6 +4,7 @@ import { Banner, DatabaseDown, DatabaseHealth, Health, MetricsReport } from '../
 import { replies } from '../contract/responses.js';
 import type { AppServices } from '../services.js';
 import type { WsHub } from '../ws.js';
+import { wantsPage } from '../web-client.js';
 
 const PROMETHEUS_TYPES = ['text/plain', 'application/openmetrics-text'];
 const HEALTH_STATUS = {
@@ -31,14 +32,22 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
         schema: {
           tags: ['meta'],
           operationId: 'getBanner',
-          summary: "The server's banner",
-          response: replies(Banner, { access: 'public', input: false, game: false }),
+          summary: "The server's banner (browsers are sent to the web client)",
+          response: {
+            ...replies(Banner, { access: 'public', input: false, game: false }),
+            302: {
+              type: 'null',
+              description: 'A browser (Accept: text/html) is redirected to the web client, `/play/`.',
+            },
+          },
         },
       },
-      async () => ({
-        message: 'Ogame-like Game Server',
-        status: 'running',
-      }),
+      async (request, reply) => {
+        if (services.config.webDir !== null && wantsPage(request.headers.accept)) {
+          return reply.redirect('/play/');
+        }
+        return { message: 'Ogame-like Game Server', status: 'running' };
+      },
     );
 
     app.get(

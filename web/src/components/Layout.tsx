@@ -1,0 +1,115 @@
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { logOut } from '../lib/api';
+import { formatCoords } from '../lib/format';
+import { useGame } from '../lib/game';
+import { incomingAttacks, linkState, unreadCount } from '../lib/live';
+import { Countdown } from './bits';
+import { ResourceBar } from './ResourceBar';
+
+const SCREENS: { path: string; label: string }[] = [
+  { path: '/', label: 'Overview' },
+  { path: '/buildings', label: 'Buildings' },
+  { path: '/research', label: 'Research' },
+  { path: '/shipyard', label: 'Shipyard' },
+  { path: '/defense', label: 'Defense' },
+  { path: '/fleet', label: 'Fleet' },
+  { path: '/galaxy', label: 'Galaxy' },
+  { path: '/reports', label: 'Reports' },
+  { path: '/messages', label: 'Messages' },
+  { path: '/market', label: 'Market' },
+  { path: '/highscore', label: 'Highscore' },
+  { path: '/simulator', label: 'Simulator' },
+];
+
+function PlanetSwitcher() {
+  const { planets, planetId, link } = useGame();
+  const { path, route } = useLocation();
+  const here = path.replace(/^\/play/, '') || '/';
+  const list = planets.data ?? [];
+  return (
+    <label class="planet-switcher">
+      <span class="sr-only">Planet</span>
+      <select
+        value={planetId ?? ''}
+        onChange={(event) => {
+          const id = (event.target as HTMLSelectElement).value;
+          // Only this tab moves: the planet is in its URL, not on the server.
+          const base = link(here);
+          const url = new URL(base, location.origin);
+          url.searchParams.set('planet', id);
+          route(url.pathname + url.search);
+        }}
+      >
+        {list.map((planet) => (
+          <option key={planet.id} value={planet.id}>
+            {planet.name} {formatCoords(planet)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function AttackAlarm() {
+  const attacks = incomingAttacks.value.filter((a) => Date.parse(a.eta) > Date.now() - 5000);
+  if (attacks.length === 0) return null;
+  return (
+    <div class="alarm" role="alert">
+      <strong>Incoming attack!</strong>{' '}
+      {attacks.map((attack) => (
+        <span key={attack.fleetId}>
+          {attack.target} in <Countdown until={attack.eta} done="now" />{' '}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { snapshot, link } = useGame();
+  const { path } = useLocation();
+  const here = path.replace(/^\/play/, '') || '/';
+  const unread = unreadCount.value;
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <div class="brand">
+          <span aria-hidden="true">◉</span> OGame-like
+        </div>
+        <PlanetSwitcher />
+        <span class={`link link-${linkState.value}`} title={`Live updates: ${linkState.value}`}>
+          <span class="sr-only">Live updates </span>
+          {linkState.value === 'open' ? 'live' : linkState.value}
+        </span>
+        <button type="button" class="ghost" onClick={() => void logOut()}>
+          Log out
+        </button>
+      </header>
+      <AttackAlarm />
+      {snapshot.data ? <ResourceBar snapshot={snapshot.data} /> : null}
+      <nav class="nav" aria-label="Screens">
+        {SCREENS.map((screen) => (
+          <a
+            key={screen.path}
+            href={link(screen.path)}
+            aria-current={here === screen.path ? 'page' : undefined}
+          >
+            {screen.label}
+            {screen.path === '/messages' && unread > 0 ? (
+              <span class="badge" aria-label={`${unread} unread`}>
+                {unread}
+              </span>
+            ) : null}
+          </a>
+        ))}
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

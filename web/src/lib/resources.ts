@@ -1,0 +1,28 @@
+import type { Schemas } from '@ogame-like/sdk';
+
+export type Resources = Schemas['Resources'];
+export const RESOURCE_KINDS = ['metal', 'crystal', 'deuterium'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/**
+ * The amounts `seconds` after the server's figures, for display between two server updates:
+ * the server's own per-hour production, stopping at the storage capacity as the server does
+ * (an amount already above it stays). The next snapshot or resource_update replaces it.
+ */
+export function projectResources(
+  base: Resources,
+  perHour: Resources,
+  capacity: Resources,
+  seconds: number,
+): Resources {
+  const out = { ...base };
+  for (const kind of RESOURCE_KINDS) {
+    const rate = perHour[kind];
+    if (rate > 0 && base[kind] < capacity[kind]) {
+      out[kind] = Math.min(capacity[kind], base[kind] + (rate * seconds) / 3600);
+    } else if (rate < 0) {
+      out[kind] = Math.max(0, base[kind] + (rate * seconds) / 3600);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+import { Empty, Screen } from '../components/bits';
+
+export function Simulator() {
+  return (
+    <Screen title="Simulator">
+      <Empty>Coming soon.</Empty>
+    </Screen>
+  );
+}

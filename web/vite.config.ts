@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The client is served by the game server under /play (src/api/web-client.ts); `npm run build`
+// writes it to dist/web next to the compiled server. `npm run dev:web` serves it with hot
+// reload and forwards the API to a server on :8000.
+export default defineConfig({
+  root: here('.'),
+  base: '/play/',
+  resolve: {
+    alias: { '@ogame-like/sdk': here('../packages/sdk/src/index.ts') },
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: here('../dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  server: {
+    proxy: Object.fromEntries(
+      [
+        '/auth',
+        '/player',
+        '/planets',
+        '/building-costs',
+        '/simulate',
+        '/rules',
+        '/game-status',
+        '/market',
+        '/trade',
+        '/notifications',
+        '/highscore',
+        '/galaxy',
+      ]
+        .map((p) => [p, { target: 'http://127.0.0.1:8000' }])
+        .concat([['/ws', { target: 'ws://127.0.0.1:8000', ws: true }]]),
+    ),
+  },
+});
