@@ -1,4 +1,5 @@
-# Production image: compiled JavaScript on Node 20, no dev dependencies, no compiler at runtime.
+# Production image: compiled JavaScript and the built web client on Node 20, no dev
+# dependencies, no compiler at runtime.
 # Build: docker build -t ogame-server .    Run: see docker-compose.yml.
 
 FROM node:20-slim AS build
@@ -7,6 +8,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The web client (served at /play) is built into dist/web from web/ and the SDK.
+COPY packages ./packages
+COPY web ./web
 RUN npm run build
 
 FROM node:20-slim

@@ -11,6 +11,7 @@ import { runFleetBench } from './fleets.js';
 import { runHttpBench } from './http.js';
 import { ensureBuilt } from './server-process.js';
 import { runTickBench } from './tick.js';
+import { runWebBench } from './web.js';
 import { runWsBench } from './ws.js';
 
 interface Row {
@@ -137,6 +138,23 @@ if (wanted('ws')) {
     `loop delay p99 ${r.eventLoopDelayP99Ms} ms (max ${r.eventLoopDelayMaxMs})`,
     'p99 < 50 ms',
     r.eventLoopDelayP99Ms < 50,
+  );
+}
+
+if (wanted('web')) {
+  const r = await runWebBench();
+  raw.web = r;
+  row(
+    'web client /play: JS + CSS, gzip',
+    `login ${r.loginGzipKiB} KiB, overview ${r.overviewGzipKiB} KiB (every screen ${r.allScreensGzipKiB} KiB)`,
+    '<= 120 KB',
+    r.overviewGzipKiB * 1024 <= 120_000,
+  );
+  row(
+    `web client first render, headless Chromium, loopback (median of ${r.runs})`,
+    `login ${r.loginFirstRenderMs} ms (FCP ${r.firstContentfulPaintMs} ms), overview with data ${r.overviewFirstRenderMs} ms`,
+    '<= 1 s',
+    r.overviewFirstRenderMs <= 1000,
   );
 }
 

@@ -3,6 +3,22 @@ import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** The server's route prefixes (every path of its OpenAPI document starts with one). */
+const API_PREFIXES = [
+  '/auth',
+  '/player',
+  '/planets',
+  '/building-costs',
+  '/simulate',
+  '/rules',
+  '/game-status',
+  '/market',
+  '/trade',
+  '/notifications',
+  '/highscore',
+  '/galaxy',
+];
+
 // The client is served by the game server under /play (src/api/web-client.ts); `npm run build`
 // writes it to dist/web next to the compiled server. `npm run dev:web` serves it with hot
 // reload and forwards the API to a server on :8000.
@@ -20,23 +36,10 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    proxy: Object.fromEntries(
-      [
-        '/auth',
-        '/player',
-        '/planets',
-        '/building-costs',
-        '/simulate',
-        '/rules',
-        '/game-status',
-        '/market',
-        '/trade',
-        '/notifications',
-        '/highscore',
-        '/galaxy',
-      ]
-        .map((p) => [p, { target: 'http://127.0.0.1:8000' }])
-        .concat([['/ws', { target: 'ws://127.0.0.1:8000', ws: true }]]),
-    ),
+    // `npm run dev:web`: hot reload here, the API and /ws from a server on :8000.
+    proxy: {
+      ...Object.fromEntries(API_PREFIXES.map((prefix) => [prefix, 'http://127.0.0.1:8000'])),
+      '/ws': { target: 'ws://127.0.0.1:8000', ws: true },
+    },
   },
 });

@@ -29,7 +29,12 @@ export async function launchChromium(t: TestContext): Promise<Browser | null> {
     t.skip(`no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
     return null;
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   t.after(() => browser.close());
   return browser;
+}
+
+/** Debian's Chromium, headless, with this machine's flags (benchmarks close it themselves). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

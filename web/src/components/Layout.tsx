@@ -22,6 +22,8 @@ const SCREENS: { path: string; label: string }[] = [
   { path: '/simulator', label: 'Simulator' },
 ];
 
+const LINK_TEXT = { open: 'live', connecting: 'connecting…', closed: 'offline' } as const;
+
 function PlanetSwitcher() {
   const { planets, planetId, link } = useGame();
   const { path, route } = useLocation();
@@ -81,9 +83,13 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <span aria-hidden="true">◉</span> OGame-like
         </div>
         <PlanetSwitcher />
-        <span class={`link link-${linkState.value}`} title={`Live updates: ${linkState.value}`}>
-          <span class="sr-only">Live updates </span>
-          {linkState.value === 'open' ? 'live' : linkState.value}
+        <span
+          class={`link link-${linkState.value}`}
+          role="status"
+          aria-label={`Live updates: ${linkState.value}`}
+          title={`Live updates: ${linkState.value}`}
+        >
+          {LINK_TEXT[linkState.value]}
         </span>
         <button type="button" class="ghost" onClick={() => void logOut()}>
           Log out
@@ -96,7 +102,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <a
             key={screen.path}
             href={link(screen.path)}
-            aria-current={here === screen.path ? 'page' : undefined}
+            aria-current={
+              here === screen.path || (screen.path !== '/' && here.startsWith(`${screen.path}/`))
+                ? 'page'
+                : undefined
+            }
           >
             {screen.label}
             {screen.path === '/messages' && unread > 0 ? (

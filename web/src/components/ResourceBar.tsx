@@ -14,34 +14,36 @@ export function ResourceBar({ snapshot }: { snapshot: Snapshot }) {
   );
   const energy = snapshot.energy.produced - snapshot.energy.consumed;
   return (
-    <ul class="resource-bar" aria-label="Resources">
-      {RESOURCE_KINDS.map((kind) => {
-        const capacity = snapshot.capacity[kind];
-        const share = capacity > 0 ? Math.min(1, amounts[kind] / capacity) : 0;
-        return (
-          <li key={kind} class={`res-${kind}`} data-resource={kind}>
-            <span class="res-label">{kind}</span>
-            <span class="res-amount" data-testid={`res-${kind}`}>
-              {formatNumber(amounts[kind])}
-            </span>
-            <meter
-              min={0}
-              max={1}
-              high={0.9}
-              value={share}
-              aria-label={`${kind} storage ${Math.round(share * 100)} % of ${formatNumber(capacity)}`}
-              title={`${formatNumber(amounts[kind])} / ${formatNumber(capacity)}`}
-            />
-          </li>
-        );
-      })}
-      <li class={`res-energy ${energy < 0 ? 'short' : ''}`}>
-        <span class="res-label">energy</span>
-        <span class="res-amount">{formatNumber(energy)}</span>
-        <span class="res-sub">
-          {formatNumber(snapshot.energy.produced)} / {formatNumber(snapshot.energy.consumed)}
-        </span>
-      </li>
-    </ul>
+    <section aria-label="Resources">
+      <ul class="resource-bar">
+        {RESOURCE_KINDS.map((kind) => {
+          const capacity = snapshot.capacity[kind];
+          const share = capacity > 0 ? Math.min(1, amounts[kind] / capacity) : 0;
+          return (
+            <li key={kind} class={`res-${kind}`} data-resource={kind}>
+              <span class="res-label">{kind}</span>
+              <span class="res-amount" data-testid={`res-${kind}`}>
+                {formatNumber(amounts[kind])}
+              </span>
+              <meter
+                min={0}
+                max={1}
+                high={0.9}
+                value={share}
+                aria-label={`${kind} storage ${Math.round(share * 100)} % of ${formatNumber(capacity)}`}
+                title={`${formatNumber(amounts[kind])} / ${formatNumber(capacity)}`}
+              />
+            </li>
+          );
+        })}
+        <li class={`res-energy ${energy < 0 ? 'short' : ''}`}>
+          <span class="res-label">energy</span>
+          <span class="res-amount">{formatNumber(energy)}</span>
+          <span class="res-sub">
+            {formatNumber(snapshot.energy.produced)} / {formatNumber(snapshot.energy.consumed)}
+          </span>
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import { useContext, useEffect, useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, userId } from './api';
 import { syncClock } from './clock';
-import { useMessages } from './live';
+import { unreadCount, useMessages } from './live';
 import { useLoad, type Loaded } from './load';
 
 // What every screen behind the login shares: the ruleset, the player's planets, the planet this
@@ -85,7 +85,8 @@ export function GameProvider({ children }: { children: ComponentChildren }) {
   useMessages(['resource_update'], (message) => {
     if (message.type !== 'resource_update' || !snapshot.data) return;
     if (message.planet_id !== snapshot.data.planet.id) return;
-    // Patched in place: the totals are the server's, the time they are valid at its ts.
+    // Patched in place (the resource bar redraws at the next second of the page's clock):
+    // the totals are the server's, valid at its ts.
     snapshot.data.resources = message.totals;
     snapshot.data.server_time = message.ts;
   });
@@ -101,6 +102,10 @@ export function GameProvider({ children }: { children: ComponentChildren }) {
     }
     return map;
   }, [rulesData]);
+
+  useEffect(() => {
+    if (snapshot.data) unreadCount.value = snapshot.data.unread_notifications;
+  }, [snapshot.data]);
 
   useEffect(() => {
     const name = snapshot.data?.planet.name;

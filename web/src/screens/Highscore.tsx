@@ -1,9 +1,271 @@
-import { Empty, Screen } from '../components/bits';
+import { ok, type Schemas } from '@ogame-like/sdk';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Empty, ErrorText, Loading, Screen } from '../components/bits';
+import { api } from '../lib/api';
+import { formatNumber } from '../lib/format';
+import { useGame } from '../lib/game';
+import { useAction, useLoad } from '../lib/load';
+import './Highscore.css';
 
+type Category = Schemas['RankingCategory'];
+type Entry = Schemas['Highscore']['entries'][number];
+
+const PAGE = 50;
+/** The server's ranking categories (its RankingCategory enum) and their tab names. */
+const CATEGORY_NAMES: Record<Category, string> = {
+  total: 'Total',
+  economy: 'Economy',
+  research: 'Research',
+  military: 'Military',
+};
+const CATEGORIES = Object.keys(CATEGORY_NAMES) as Category[];
+/** Pages looked at past the first one holding the player's points (players tied on points). */
+const TIE_PAGES = 10;
+
+const fetchPage = (category: Category, offset: number) =>
+  ok(api.GET('/highscore', { params: { query: { category, limit: PAGE, offset } } }));
+
+/** The page offset holding `userId` in `category`, found by its points (pages are sorted). */
+async function findOffset(category: Category, userId: number, points: number): Promise<number> {
+  const first = await fetchPage(category, 0);
+  if (first.entries.some((e) => e.user_id === userId)) return 0;
+  const pages = Math.ceil(first.total_players / PAGE);
+  // The first page whose last entry has no more points than the player.
+  let lo = 0;
+  let hi = pages - 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const page = mid === 0 ? first : await fetchPage(category, mid * PAGE);
+    const last = page.entries[page.entries.length - 1];
+    if (!last || last.points <= points) hi = mid;
+    else lo = mid + 1;
+  }
+  for (let p = lo; p < Math.min(pages, lo + TIE_PAGES); p++) {
+    const page = p === 0 ? first : await fetchPage(category, p * PAGE);
+    if (page.entries.some((e) => e.user_id === userId)) return p * PAGE;
+    const head = page.entries[0];
+    if (!head || head.points < points) break;
+  }
+  throw new Error('You are not ranked in this category yet.');
+}
+
+/** The rankings by category, a page at a time, with the player's own row marked. */
 export function Highscore() {
+  const { userId, snapshot } = useGame();
+  const [category, setCategory] = useState<Category>('total');
+  const [offset, setOffset] = useState(0);
+  /** Set by "My rank": scroll to the player's row once that page is shown. */
+  const [seekMe, setSeekMe] = useState(false);
+  const board = useLoad(() => fetchPage(category, offset), [category, offset]);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const mine = snapshot.data?.highscore;
+
+  const jump = useAction(async () => {
+    if (!mine) throw new Error('Your score is still loading.');
+    let target: number;
+    if (category === 'total') {
+      if (mine.rank === null) throw new Error('You are not ranked yet.');
+      target = Math.floor((mine.rank - 1) / PAGE) * PAGE;
+    } else {
+      target = await findOffset(category, userId, mine[category]);
+    }
+    setSeekMe(true);
+    if (target === offset) board.reload();
+    else setOffset(target);
+  });
+
+  const data = board.data;
+  useEffect(() => {
+    if (!seekMe || !data) return;
+    const row = document.querySelector<HTMLElement>('.highscore-table tr[aria-current="true"]');
+    if (row) {
+      row.scrollIntoView({ block: 'center' });
+      row.focus({ preventScroll: true });
+    }
+    setSeekMe(false);
+  }, [seekMe, data]);
+
+  const choose = (next: Category, focus = false) => {
+    jump.clear();
+    setCategory(next);
+    setOffset(0);
+    if (focus) tabs.current[CATEGORIES.indexOf(next)]?.focus();
+  };
+  const onTabKey = (event: KeyboardEvent) => {
+    const at = CATEGORIES.indexOf(category);
+    const n = CATEGORIES.length;
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % n
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + n) % n
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? n - 1
+              : -1;
+    const next = CATEGORIES[to];
+    if (next === undefined) return;
+    event.preventDefault();
+    choose(next, true);
+  };
+
+  const total = data?.total_players ?? 0;
+  const last = data ? offset + data.entries.length : 0;
+
   return (
-    <Screen title="Highscore">
-      <Empty>Coming soon.</Empty>
+    <Screen
+      title="Highscore"
+      actions={
+        <button
+          type="button"
+          class="ghost small"
+          onClick={() => board.reload()}
+          disabled={board.loading}
+        >
+          Refresh
+        </button>
+      }
+    >
+      <div class="highscore">
+        <div class="tabs" role="tablist" aria-label="Ranking category" onKeyDown={onTabKey}>
+          {CATEGORIES.map((c, i) => (
+            <button
+              key={c}
+              ref={(el) => {
+                tabs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`highscore-tab-${c}`}
+              aria-controls="highscore-panel"
+              aria-selected={category === c}
+              tabIndex={category === c ? 0 : -1}
+              onClick={() => choose(c)}
+            >
+              {CATEGORY_NAMES[c]}
+            </button>
+          ))}
+        </div>
+        <div
+          class="card"
+          role="tabpanel"
+          id="highscore-panel"
+          aria-labelledby={`highscore-tab-${category}`}
+        >
+          <div class="highscore-bar">
+            <p class="muted highscore-me">
+              {mine
+                ? category === 'total'
+                  ? `You: ${formatNumber(mine.points)} points${
+                      mine.rank !== null ? `, rank ${formatNumber(mine.rank)}` : ''
+                    } of ${formatNumber(mine.players)}`
+                  : `You: ${formatNumber(mine[category])} ${CATEGORY_NAMES[category].toLowerCase()} points`
+                : null}
+            </p>
+            <button
+              type="button"
+              class="small"
+              onClick={() => void jump.run()}
+              disabled={jump.pending || !mine}
+            >
+              My rank
+            </button>
+          </div>
+          <ErrorText error={jump.error} />
+          {board.error ? <ErrorText error={board.error} /> : null}
+          {!data ? (
+            board.error ? null : (
+              <Loading />
+            )
+          ) : data.entries.length === 0 ? (
+            <Empty>{total === 0 ? 'No player is ranked yet.' : 'No players on this page.'}</Empty>
+          ) : (
+            <div class="table-wrap">
+              <table class="table highscore-table" aria-label="Highscore">
+                <thead>
+                  <tr>
+                    <th scope="col" class="num">
+                      Rank
+                    </th>
+                    <th scope="col">Player</th>
+                    <th scope="col" class="num">
+                      Points
+                    </th>
+                    <th scope="col">
+                      <abbr title="Activity: i after 7 days without activity, I after 28">
+                        Activity
+                      </abbr>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.entries.map((entry) => (
+                    <Row key={entry.user_id} entry={entry} me={entry.user_id === userId} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div class="actions highscore-paging">
+            <button
+              type="button"
+              class="small"
+              disabled={offset === 0 || board.loading}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            >
+              Previous
+            </button>
+            <button
+              type="button"
+              class="small"
+              disabled={!data || last >= total || board.loading}
+              onClick={() => setOffset(offset + PAGE)}
+            >
+              Next
+            </button>
+            {data && data.entries.length > 0 ? (
+              <span class="muted">
+                {formatNumber(offset + 1)}–{formatNumber(last)} of {formatNumber(total)}
+              </span>
+            ) : null}
+          </div>
+        </div>
+      </div>
     </Screen>
+  );
+}
+
+function Row({ entry, me }: { entry: Entry; me: boolean }) {
+  return (
+    <tr
+      class={me ? 'highscore-me-row' : ''}
+      aria-current={me ? 'true' : undefined}
+      tabIndex={me ? -1 : undefined}
+    >
+      <td class="num">{formatNumber(entry.rank)}</td>
+      <td>
+        {entry.player ?? <span class="muted">(deleted)</span>}
+        {me ? <span class="tag highscore-you">you</span> : null}
+      </td>
+      <td class="num">{formatNumber(entry.points)}</td>
+      <td>
+        {entry.activity === 'active' ? (
+          <span class="sr-only">active</span>
+        ) : (
+          <abbr
+            class={`highscore-activity activity-${entry.activity === 'I' ? 'long' : 'short'}`}
+            title={
+              entry.activity === 'I'
+                ? 'Inactive for more than 28 days'
+                : 'Inactive for more than 7 days'
+            }
+          >
+            {entry.activity}
+          </abbr>
+        )}
+        {entry.marked_inactive ? <span class="tag">inactive</span> : null}
+      </td>
+    </tr>
   );
 }

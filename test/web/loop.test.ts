@@ -1,0 +1,205 @@
+// The web client end to end (issue 12): a newcomer opens the server in Chromium, registers
+// and plays the loop through the screens only: build a mine and watch it complete, research,
+// build ships, colonize, attack another player and read the battle report, read the
+// notifications. Every screen is saved as a screenshot and checked with axe-core.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { postJson } from '../helpers/process.js';
+import {
+  adminPatchPlanet,
+  checkScreen,
+  launchChromium,
+  openPage,
+  openScreen,
+  PASSWORD,
+  planetsOf,
+  registerInBrowser,
+  startGame,
+  tokenOf,
+} from '../helpers/web.js';
+
+/** A unit's card on the buildings, research, shipyard and defense screens. */
+const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
+
+/** Reads a figure shown with thousands separators ("1,234"). */
+async function amount(page: Page, testId: string): Promise<number> {
+  return Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
+}
+
+test('a newcomer registers and plays the loop in the browser', async (t) => {
+  const browser = await launchChromium(t);
+  if (!browser) return;
+  const game = await startGame(t);
+
+  // Someone to fight: registered through the API, as any other client would.
+  assert.equal(
+    (
+      await postJson(game.base, '/auth/register', {
+        username: 'bob',
+        email: 'bob@example.com',
+        password: PASSWORD,
+      })
+    ).status,
+    200,
+  );
+  const bobLogin = await postJson(game.base, '/auth/login', {
+    username: 'bob',
+    password: PASSWORD,
+  });
+  const bobId = Number(bobLogin.body.user_id);
+  const [bobPlanet] = await planetsOf(game.base, String(bobLogin.body.access_token), bobId);
+  assert.ok(bobPlanet);
+
+  // A browser opening the server lands on the login screen.
+  const first = await openPage(browser);
+  await first.page.goto(`${game.base}/`);
+  assert.match(first.page.url(), /\/play\/$/);
+  await first.page.getByRole('tab', { name: 'Register' }).waitFor();
+  await checkScreen(first.page, 'login');
+  await first.context.close();
+  assert.deepEqual(first.problems, []);
+
+  const alice = await registerInBrowser(browser, game.base, 'alice');
+  const { page } = alice;
+  const token = await tokenOf(page);
+  const [home] = await planetsOf(game.base, token, alice.userId);
+  assert.ok(home);
+
+  // Overview: resources tick live between server updates.
+  const before = await amount(page, 'res-metal');
+  await page.waitForTimeout(2500);
+  assert.ok((await amount(page, 'res-metal')) > before, 'metal ticks up');
+  await checkScreen(page, 'overview');
+
+  // Buildings: one click builds the next level, the queue counts down, the level goes up live.
+  await openScreen(page, 'Buildings');
+  const mine = card(page, 'Metal Mine');
+  await mine.getByRole('button', { name: /^Build/ }).click();
+  await page.getByRole('list', { name: 'Build queue' }).getByRole('listitem').first().waitFor();
+  await checkScreen(page, 'buildings');
+  await mine
+    .getByText(/level 2/i)
+    .first()
+    .waitFor({ timeout: 20_000 });
+
+  // The scene for the rest: a lab, a shipyard and resources (operator corrections).
+  await adminPatchPlanet(game.base, home.id, {
+    resources: { metal: 500_000, crystal: 500_000, deuterium: 500_000 },
+    buildings: { research_lab: 1, shipyard: 2, robot_factory: 2 },
+  });
+  await page.reload();
+
+  // Research.
+  await openScreen(page, 'Research');
+  const energy = card(page, 'Energy Technology');
+  await energy.getByRole('button', { name: /^Research/ }).click();
+  await page.getByRole('list', { name: 'Research queue' }).getByRole('listitem').first().waitFor();
+  await checkScreen(page, 'research');
+  await energy
+    .getByText(/level 1/i)
+    .first()
+    .waitFor({ timeout: 20_000 });
+
+  // Shipyard: order fighters and a colony ship, delivered live.
+  await openScreen(page, 'Shipyard');
+  const fighters = card(page, 'Light Fighter');
+  await fighters.getByLabel('Count').fill('8');
+  await fighters.getByRole('button', { name: /^Build/ }).click();
+  const colony = card(page, 'Colony Ship');
+  await colony.getByLabel('Count').fill('1');
+  await colony.getByRole('button', { name: /^Build/ }).click();
+  await page.getByRole('list', { name: 'Shipyard queue' }).getByRole('listitem').first().waitFor();
+  await checkScreen(page, 'shipyard');
+  await page
+    .getByRole('list', { name: 'Shipyard queue' })
+    .waitFor({ state: 'detached', timeout: 30_000 });
+
+  await openScreen(page, 'Defense');
+  await checkScreen(page, 'defense');
+
+  // Galaxy: browse to Bob's system and attack him from there.
+  await openScreen(page, 'Galaxy');
+  await page.getByLabel('Galaxy').fill(String(bobPlanet.galaxy));
+  await page.getByLabel('System').fill(String(bobPlanet.system));
+  await page.getByRole('button', { name: 'Show' }).click();
+  const bobAt = `[${bobPlanet.galaxy}:${bobPlanet.system}:${bobPlanet.position}]`;
+  await page.getByRole('table', { name: 'Solar system' }).getByText('bob').waitFor();
+  await checkScreen(page, 'galaxy');
+  await page.getByRole('link', { name: `Attack ${bobAt}` }).click();
+
+  // Fleet: the form is prefilled; the preview tells duration, arrival and fuel before sending.
+  await page.getByRole('form', { name: 'Dispatch fleet' }).waitFor();
+  assert.equal(await page.getByLabel('Position').inputValue(), String(bobPlanet.position));
+  await page.getByLabel('Light Fighter', { exact: true }).fill('8');
+  const preview = page.getByRole('region', { name: 'Flight preview' });
+  await preview.getByText(/fuel/i).first().waitFor();
+  await checkScreen(page, 'fleet');
+  await page.getByRole('button', { name: 'Send fleet' }).click();
+  const flying = page.getByRole('list', { name: 'Fleets in flight' });
+  await flying.getByRole('listitem').first().waitFor();
+
+  // The battle report arrives live; read it round by round.
+  await openScreen(page, 'Reports');
+  const report = page.getByRole('link', {
+    name: new RegExp(`Battle at ${bobAt.replace(/[[\]]/g, '\\$&')}`),
+  });
+  await report.first().waitFor({ timeout: 30_000 });
+  await checkScreen(page, 'reports');
+  await report.first().click();
+  await page.getByRole('heading', { name: 'Battle report' }).waitFor();
+  await page.getByRole('table', { name: 'Rounds' }).waitFor();
+  await checkScreen(page, 'battle-report');
+
+  // Colonize a free position of Bob's system with the colony ship: a second planet appears.
+  const systemPositions = (await (
+    await fetch(`${game.base}/galaxy/${bobPlanet.galaxy}/${bobPlanet.system}`)
+  ).json()) as {
+    positions: { position: number; planet: unknown }[];
+  };
+  const free = systemPositions.positions.find((p) => p.planet === null);
+  assert.ok(free, 'a free position');
+  await openScreen(page, 'Galaxy');
+  await page.getByLabel('Galaxy').fill(String(bobPlanet.galaxy));
+  await page.getByLabel('System').fill(String(bobPlanet.system));
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page
+    .getByRole('link', {
+      name: `Colonize [${bobPlanet.galaxy}:${bobPlanet.system}:${free.position}]`,
+    })
+    .click();
+  await page.getByRole('form', { name: 'Dispatch fleet' }).waitFor();
+  await page.getByLabel('Colony Ship', { exact: true }).fill('1');
+  await page.getByRole('region', { name: 'Flight preview' }).getByText(/fuel/i).first().waitFor();
+  await page.getByRole('button', { name: 'Send fleet' }).click();
+  await page
+    .getByRole('combobox', { name: 'Planet' })
+    .locator('option')
+    .nth(1)
+    .waitFor({ state: 'attached', timeout: 30_000 });
+
+  // Notifications came with all of it; the badge counts them, "Mark all read" clears it.
+  await openScreen(page, 'Messages');
+  await page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first().waitFor();
+  await checkScreen(page, 'messages');
+  await page.getByRole('button', { name: 'Mark all read' }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByText(/unread/)
+    .waitFor({ state: 'detached' });
+
+  for (const screen of ['Market', 'Highscore', 'Simulator']) {
+    await openScreen(page, screen);
+    await page.waitForLoadState('networkidle');
+    await checkScreen(page, screen.toLowerCase());
+  }
+
+  // A phone: the same screens at 375 px.
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const screen of ['Overview', 'Buildings', 'Fleet', 'Galaxy']) {
+    await openScreen(page, screen);
+    await page.waitForLoadState('networkidle');
+    await checkScreen(page, `phone-${screen.toLowerCase()}`);
+  }
+  assert.deepEqual(alice.problems, [], 'no console errors or warnings');
+});
