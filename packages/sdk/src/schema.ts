@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The server's banner */
+        /** The server's banner (browsers are sent to the web client) */
         get: operations["getBanner"];
         put?: never;
         post?: never;
@@ -2290,6 +2290,8 @@ export interface components {
             attacker_user_id: number;
             /** @description The target planet's owner. */
             defender_user_id: number;
+            attacker_name: string | null;
+            defender_name: string | null;
             location: components["schemas"]["Position"];
             /** @description The fleet whose arrival made the report. */
             fleet_id: number;
@@ -2330,6 +2332,8 @@ export interface components {
             attacker_user_id: number;
             /** @description The target planet's owner. */
             defender_user_id: number;
+            attacker_name: string | null;
+            defender_name: string | null;
             location: components["schemas"]["Position"];
             /** @description The fleet whose arrival made the report. */
             fleet_id: number;
@@ -2692,6 +2696,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Banner"];
                 };
+            };
+            /** @description A browser (Accept: text/html) is redirected to the web client, `/play/`. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -3,7 +3,7 @@
 // (messages.ts), so a report read later is what was pushed when it happened.
 import { Type } from 'typebox';
 import { Position } from './common.js';
-import { DateTime, Id, Named, Obj } from './kit.js';
+import { DateTime, Id, Named, Nullable, Obj } from './kit.js';
 import { BattleOutcomeShape, EspionageSnapshotShape } from './messages.js';
 import { pageFields } from './query.js';
 
@@ -21,6 +21,12 @@ const reportFields = {
   created_at: DateTime(),
   attacker_user_id: Id({ description: 'The player who sent the fleet.' }),
   defender_user_id: Id({ description: "The target planet's owner." }),
+  attacker_name: Nullable(
+    Type.String({ description: "The attacker's username; null once deleted." }),
+  ),
+  defender_name: Nullable(
+    Type.String({ description: "The defender's username; null once deleted." }),
+  ),
   location: Position,
   fleet_id: Id({ description: 'The fleet whose arrival made the report.' }),
 };

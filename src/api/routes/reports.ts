@@ -17,11 +17,13 @@ import type { RouteModule } from './index.js';
 const tags = ['reports'];
 const security = [{ bearerAuth: [] }];
 
+type ReportView = ReturnType<typeof battleReportView> | ReturnType<typeof espionageReportView>;
+
 interface ReportKind {
   path: string;
   table: ReportTable;
-  /** Stored rows parse to `unknown`; the contract checker holds them to `item` in tests. */
-  view: (row: Record<string, string | number | null>) => unknown;
+  /** Stored rows parse loosely; the contract checker holds them to `item` in tests. */
+  view: (row: Record<string, string | number | null>) => ReportView;
   missing: string;
   /** What the summaries call it ("battle reports"). */
   label: string;
@@ -58,6 +60,16 @@ const KINDS: readonly ReportKind[] = [
 export const reportRoutes: RouteModule =
   ({ runtime, store }, guards) =>
   async (app) => {
+    // Reports store ids; the names are today's (null once an account is deleted).
+    const named = (reports: ReportView[]) =>
+      runtime.read(({ world }) => {
+        const name = (id: number) => world.users.get(id)?.username ?? null;
+        return reports.map((report) => ({
+          ...report,
+          attacker_name: name(report.attacker_user_id),
+          defender_name: name(report.defender_user_id),
+        }));
+      });
     for (const kind of KINDS) {
       app.get(
         `/player/:user_id/${kind.path}`,
@@ -81,7 +93,7 @@ export const reportRoutes: RouteModule =
           const rows = await store.read((db) =>
             reportPage(db, kind.table, request.params.user_id, { limit, offset }),
           );
-          return { reports: rows.map(kind.view) };
+          return { reports: named(rows.map(kind.view)) };
         },
       );
 
@@ -105,7 +117,7 @@ export const reportRoutes: RouteModule =
             participantReport(db, kind.table, request.params.user_id, request.params.report_id),
           );
           if (!row) throw notFound('report_not_found', kind.missing);
-          return kind.view(row);
+          return named([kind.view(row)])[0];
         },
       );
     }

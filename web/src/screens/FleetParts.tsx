@@ -121,8 +121,10 @@ function FlyingItem({ fleet, onChange }: { fleet: FlyingFleet; onChange: () => v
       <div class="fleet-line">
         {step.what} <Countdown until={step.until} done="now" />{' '}
         <span class="muted">
-          · arrival {formatTime(fleet.arrival_time)}
-          {fleet.return_time ? ` · return ${formatTime(fleet.return_time)}` : ''}
+          {fleet.state === 'returning'
+            ? `· ${fleet.recalled ? 'recalled' : `arrived ${formatTime(fleet.arrival_time)}`}`
+            : `· arrival ${formatTime(fleet.arrival_time)}`}
+          {fleet.return_time ? ` · back ${formatTime(fleet.return_time)}` : ''}
         </span>
         {fleet.state !== 'returning' ? (
           <button

@@ -22,6 +22,8 @@ const CATEGORIES = Object.keys(CATEGORY_NAMES) as Category[];
 /** Pages looked at past the first one holding the player's points (players tied on points). */
 const TIE_PAGES = 10;
 
+const rankPage = (rank: number) => Math.floor((rank - 1) / PAGE) * PAGE;
+
 const fetchPage = (category: Category, offset: number) =>
   ok(api.GET('/highscore', { params: { query: { category, limit: PAGE, offset } } }));
 
@@ -55,35 +57,35 @@ export function Highscore() {
   const [category, setCategory] = useState<Category>('total');
   const [offset, setOffset] = useState(0);
   /** Set by "My rank": scroll to the player's row once that page is shown. */
-  const [seekMe, setSeekMe] = useState(false);
+  const [seek, setSeek] = useState<{ category: Category; offset: number } | null>(null);
   const board = useLoad(() => fetchPage(category, offset), [category, offset]);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const mine = snapshot.data?.highscore;
 
   const jump = useAction(async () => {
     if (!mine) throw new Error('Your score is still loading.');
-    let target: number;
-    if (category === 'total') {
-      if (mine.rank === null) throw new Error('You are not ranked yet.');
-      target = Math.floor((mine.rank - 1) / PAGE) * PAGE;
-    } else {
-      target = await findOffset(category, userId, mine[category]);
-    }
-    setSeekMe(true);
+    // The snapshot knows the overall rank; a ranking that moved since, and the other
+    // categories, are searched by the player's points.
+    const hint = category === 'total' && mine.rank !== null ? rankPage(mine.rank) : null;
+    const onHint =
+      hint !== null && (await fetchPage(category, hint)).entries.some((e) => e.user_id === userId);
+    const points = category === 'total' ? mine.points : mine[category];
+    const target = onHint && hint !== null ? hint : await findOffset(category, userId, points);
+    setSeek({ category, offset: target });
     if (target === offset) board.reload();
     else setOffset(target);
   });
 
   const data = board.data;
   useEffect(() => {
-    if (!seekMe || !data) return;
+    if (!seek || !data || data.category !== seek.category || data.offset !== seek.offset) return;
     const row = document.querySelector<HTMLElement>('.highscore-table tr[aria-current="true"]');
     if (row) {
       row.scrollIntoView({ block: 'center' });
       row.focus({ preventScroll: true });
     }
-    setSeekMe(false);
-  }, [seekMe, data]);
+    setSeek(null);
+  }, [seek, data]);
 
   const choose = (next: Category, focus = false) => {
     jump.clear();

@@ -4,7 +4,6 @@ import { api } from '../lib/api';
 import { formatCoords, formatDecimal, formatNumber, formatTime } from '../lib/format';
 import { useGame } from '../lib/game';
 import { useLoad } from '../lib/load';
-import { usePlayerNames } from './ReportNames';
 import {
   Amounts,
   forcesBefore,
@@ -29,7 +28,6 @@ export function BattleReportView({ id }: { id: number }) {
       ),
     [userId, id],
   );
-  const playerName = usePlayerNames();
   const back = (
     <a href={link('/reports')} class="button">
       All reports
@@ -46,7 +44,10 @@ export function BattleReportView({ id }: { id: number }) {
   const o = data.outcome;
   const order = rules ? [...rules.units.ship, ...rules.units.defense].map((u) => u.type) : [];
   const you = (player: number) =>
-    player === userId ? 'You' : (playerName(player) ?? `Player #${player}`);
+    player === userId
+      ? 'You'
+      : ((player === data.attacker_user_id ? data.attacker_name : data.defender_name) ??
+        `Player #${player}`);
   const outcome = outcomeFor(data, userId);
   const attacked = data.attacker_user_id === userId;
   const repaired = Object.entries(o.defender_repaired).filter(([, n]) => n > 0);

@@ -5,7 +5,6 @@ import { formatCoords, formatDecimal, formatNumber, formatTime } from '../lib/fo
 import { useGame } from '../lib/game';
 import { useLoad } from '../lib/load';
 import { RESOURCE_KINDS } from '../lib/resources';
-import { usePlayerNames } from './ReportNames';
 
 type Levels = Schemas['Levels'];
 
@@ -21,7 +20,6 @@ export function EspionageReportView({ id }: { id: number }) {
       ),
     [userId, id],
   );
-  const playerName = usePlayerNames();
   const back = (
     <a href={link('/reports', { tab: 'espionage' })} class="button">
       All reports
@@ -62,9 +60,7 @@ export function EspionageReportView({ id }: { id: number }) {
               <time dateTime={data.created_at}>{formatTime(data.created_at)}</time>
             </Fact>
             <Fact label="Spy">
-              {spied
-                ? 'You'
-                : (playerName(data.attacker_user_id) ?? `Player #${data.attacker_user_id}`)}
+              {spied ? 'You' : (data.attacker_name ?? `Player #${data.attacker_user_id}`)}
             </Fact>
             <Fact label="Size">{formatNumber(snap.planet.size)} km</Fact>
             <Fact label="Temperature">{formatDecimal(snap.planet.temperature)} °C</Fact>

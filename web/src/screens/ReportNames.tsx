@@ -2,8 +2,8 @@ import { ok } from '@ogame-like/sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api';
 
-// Reports and notifications name players by id only: their names come from the ranking, read
-// once per page load (a player missing from it stays `player #id`).
+// Notification payloads name other players by id only (reports carry names): the names come
+// from the ranking, read once per page load (a player missing from it stays `player #id`).
 
 let names: Promise<Map<number, string>> | null = null;
 

@@ -9,7 +9,6 @@ import { useMessages } from '../lib/live';
 import { useLoad } from '../lib/load';
 import { BattleReportView } from './ReportBattle';
 import { EspionageReportView } from './ReportEspionage';
-import { usePlayerNames } from './ReportNames';
 import { Amounts, outcomeFor, Pager } from './ReportParts';
 
 type EspionageReport = Schemas['EspionageReport'];
@@ -112,8 +111,6 @@ function BattleList() {
     [userId, offset],
   );
   useMessages(['battle_report'], () => list.reload());
-  const playerName = usePlayerNames();
-  const nameOf = (id: number) => playerName(id) ?? `player #${id}`;
 
   if (!list.data) return list.error ? <ErrorText error={list.error} /> : <Loading />;
   return (
@@ -138,8 +135,8 @@ function BattleList() {
                   <span class={`tag outcome outcome-${outcome}`}>{OUTCOME_TEXT[outcome]}</span>{' '}
                   <span class="muted">
                     {attacked
-                      ? `you attacked ${nameOf(report.defender_user_id)}`
-                      : `${nameOf(report.attacker_user_id)} attacked you`}
+                      ? `you attacked ${report.defender_name ?? `player #${report.defender_user_id}`}`
+                      : `${report.attacker_name ?? `player #${report.attacker_user_id}`} attacked you`}
                   </span>{' '}
                   <span class="report-loot">
                     <span class="muted">{attacked ? 'Loot:' : 'Plundered:'}</span>{' '}
@@ -176,7 +173,6 @@ function EspionageList() {
     if (message.type === 'notification' && message.notification.type === 'espionage_detected')
       list.reload();
   });
-  const playerName = usePlayerNames();
 
   if (!list.data) return list.error ? <ErrorText error={list.error} /> : <Loading />;
   return (
@@ -201,7 +197,7 @@ function EspionageList() {
                   <span class={`tag ${spied ? '' : 'outcome-lost'}`}>
                     {spied
                       ? 'Your probes'
-                      : `Spied on by ${playerName(report.attacker_user_id) ?? `player #${report.attacker_user_id}`}`}
+                      : `Spied on by ${report.attacker_name ?? `player #${report.attacker_user_id}`}`}
                   </span>{' '}
                   <span>
                     {snap.planet.name}
