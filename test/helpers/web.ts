@@ -52,6 +52,10 @@ export const FAST_GAME = {
   ECONOMY_SPEED: '50',
   RESEARCH_SPEED: '50',
   FLEET_SPEED: '400',
+  // A small universe: every homeworld a short flight from the others.
+  GALAXY_COUNT: '1',
+  SYSTEMS_PER_GALAXY: '12',
+  MAX_PLAYERS: '32',
   JWT_SECRET: 'e2e-secret-that-survives-restarts',
   COLONIZATION_TIME_SECONDS: '1',
   ADMIN_TOKEN,

@@ -5,14 +5,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { postJson } from '../helpers/process.js';
 import {
   adminPatchPlanet,
   checkScreen,
   launchChromium,
   openPage,
   openScreen,
-  PASSWORD,
   planetsOf,
   registerInBrowser,
   startGame,
@@ -32,24 +30,12 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
   if (!browser) return;
   const game = await startGame(t);
 
-  // Someone to fight: registered through the API, as any other client would.
-  assert.equal(
-    (
-      await postJson(game.base, '/auth/register', {
-        username: 'bob',
-        email: 'bob@example.com',
-        password: PASSWORD,
-      })
-    ).status,
-    200,
-  );
-  const bobLogin = await postJson(game.base, '/auth/login', {
-    username: 'bob',
-    password: PASSWORD,
-  });
-  const bobId = Number(bobLogin.body.user_id);
-  const [bobPlanet] = await planetsOf(game.base, String(bobLogin.body.access_token), bobId);
+  // Someone to fight, in a browser of their own: they will hear the alarm.
+  const bob = await registerInBrowser(browser, game.base, 'bob');
+  const [bobPlanet] = await planetsOf(game.base, await tokenOf(bob.page), bob.userId);
   assert.ok(bobPlanet);
+  // A few defenders, so the battle has rounds to read.
+  await adminPatchPlanet(game.base, bobPlanet.id, { ships: { light_fighter: 2 } });
 
   // A browser opening the server lands on the login screen.
   const first = await openPage(browser);
@@ -68,8 +54,10 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
 
   // Overview: resources tick live between server updates.
   const before = await amount(page, 'res-metal');
-  await page.waitForTimeout(2500);
-  assert.ok((await amount(page, 'res-metal')) > before, 'metal ticks up');
+  for (let waited = 0; (await amount(page, 'res-metal')) <= before; waited += 250) {
+    assert.ok(waited < 10_000, 'metal ticks up');
+    await page.waitForTimeout(250);
+  }
   await checkScreen(page, 'overview');
 
   // Buildings: one click builds the next level, the queue counts down, the level goes up live.
@@ -120,8 +108,8 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
 
   // Galaxy: browse to Bob's system and attack him from there.
   await openScreen(page, 'Galaxy');
-  await page.getByLabel('Galaxy').fill(String(bobPlanet.galaxy));
-  await page.getByLabel('System').fill(String(bobPlanet.system));
+  await page.getByRole('spinbutton', { name: 'Galaxy' }).fill(String(bobPlanet.galaxy));
+  await page.getByRole('spinbutton', { name: 'System' }).fill(String(bobPlanet.system));
   await page.getByRole('button', { name: 'Show' }).click();
   const bobAt = `[${bobPlanet.galaxy}:${bobPlanet.system}:${bobPlanet.position}]`;
   await page.getByRole('table', { name: 'Solar system' }).getByText('bob').waitFor();
@@ -130,17 +118,24 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
 
   // Fleet: the form is prefilled; the preview tells duration, arrival and fuel before sending.
   await page.getByRole('form', { name: 'Dispatch fleet' }).waitFor();
-  assert.equal(await page.getByLabel('Position').inputValue(), String(bobPlanet.position));
-  await page.getByLabel('Light Fighter', { exact: true }).fill('8');
+  assert.equal(
+    await page.getByRole('spinbutton', { name: 'Position' }).inputValue(),
+    String(bobPlanet.position),
+  );
+  await page.getByRole('spinbutton', { name: 'Light Fighter', exact: true }).fill('8');
   const preview = page.getByRole('region', { name: 'Flight preview' });
   await preview.getByText(/fuel/i).first().waitFor();
   await checkScreen(page, 'fleet');
   await page.getByRole('button', { name: 'Send fleet' }).click();
   const flying = page.getByRole('list', { name: 'Fleets in flight' });
   await flying.getByRole('listitem').first().waitFor();
+  // Bob's page sounds the alarm the moment the fleet leaves.
+  await bob.page.getByRole('alert').filter({ hasText: 'Incoming attack' }).waitFor();
+  await checkScreen(bob.page, 'incoming-attack');
 
   // The battle report arrives live; read it round by round.
   await openScreen(page, 'Reports');
+
   const report = page.getByRole('link', {
     name: new RegExp(`Battle at ${bobAt.replace(/[[\]]/g, '\\$&')}`),
   });
@@ -153,15 +148,17 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
 
   // Colonize a free position of Bob's system with the colony ship: a second planet appears.
   const systemPositions = (await (
-    await fetch(`${game.base}/galaxy/${bobPlanet.galaxy}/${bobPlanet.system}`)
+    await fetch(`${game.base}/galaxy/${bobPlanet.galaxy}/${bobPlanet.system}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
   ).json()) as {
     positions: { position: number; planet: unknown }[];
   };
   const free = systemPositions.positions.find((p) => p.planet === null);
   assert.ok(free, 'a free position');
   await openScreen(page, 'Galaxy');
-  await page.getByLabel('Galaxy').fill(String(bobPlanet.galaxy));
-  await page.getByLabel('System').fill(String(bobPlanet.system));
+  await page.getByRole('spinbutton', { name: 'Galaxy' }).fill(String(bobPlanet.galaxy));
+  await page.getByRole('spinbutton', { name: 'System' }).fill(String(bobPlanet.system));
   await page.getByRole('button', { name: 'Show' }).click();
   await page
     .getByRole('link', {
@@ -169,7 +166,7 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
     })
     .click();
   await page.getByRole('form', { name: 'Dispatch fleet' }).waitFor();
-  await page.getByLabel('Colony Ship', { exact: true }).fill('1');
+  await page.getByRole('spinbutton', { name: 'Colony Ship', exact: true }).fill('1');
   await page.getByRole('region', { name: 'Flight preview' }).getByText(/fuel/i).first().waitFor();
   await page.getByRole('button', { name: 'Send fleet' }).click();
   await page
@@ -202,4 +199,5 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
     await checkScreen(page, `phone-${screen.toLowerCase()}`);
   }
   assert.deepEqual(alice.problems, [], 'no console errors or warnings');
+  assert.deepEqual(bob.problems, []);
 });

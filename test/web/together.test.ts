@@ -88,7 +88,9 @@ test("one player's two tabs each play their own planet", async (t) => {
     ships: { colony_ship: 1 },
   });
   const system = (await (
-    await fetch(`${game.base}/galaxy/${home.galaxy}/${home.system}`)
+    await fetch(`${game.base}/galaxy/${home.galaxy}/${home.system}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
   ).json()) as {
     positions: { position: number; planet: unknown }[];
   };
@@ -101,7 +103,9 @@ test("one player's two tabs each play their own planet", async (t) => {
       planet_id: home.id,
       mission: 'colonize',
       ships: { colony_ship: 1 },
-      target: { galaxy: home.galaxy, system: home.system, position: free.position },
+      galaxy: home.galaxy,
+      system: home.system,
+      position: free.position,
     }),
   });
   assert.equal(dispatch.status, 200, await dispatch.text());

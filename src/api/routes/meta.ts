@@ -37,7 +37,8 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
             ...replies(Banner, { access: 'public', input: false, game: false }),
             302: {
               type: 'null',
-              description: 'A browser (Accept: text/html) is redirected to the web client, `/play/`.',
+              description:
+                'A browser (Accept: text/html) is redirected to the web client, `/play/`.',
             },
           },
         },

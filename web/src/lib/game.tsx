@@ -5,7 +5,7 @@ import { useContext, useEffect, useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, userId } from './api';
 import { syncClock } from './clock';
-import { unreadCount, useMessages } from './live';
+import { incomingAttacks, unreadCount, useMessages } from './live';
 import { useLoad, type Loaded } from './load';
 
 // What every screen behind the login shares: the ruleset, the player's planets, the planet this
@@ -74,6 +74,28 @@ export function GameProvider({ children }: { children: ComponentChildren }) {
     syncClock(snap.server_time);
     return snap;
   }, [id, wanted]);
+
+  // Hostile fleets already under way when the page opens sound the alarm too.
+  const hostile = useLoad(async () => {
+    const fleet = await ok(
+      api.GET('/player/{user_id}/fleet', { params: { path: { user_id: id } } }),
+    );
+    return fleet.incoming.filter((f) => f.hostile);
+  }, [id]);
+  useEffect(() => {
+    if (!hostile.data) return;
+    const known = new Set(incomingAttacks.value.map((a) => a.fleetId));
+    incomingAttacks.value = [
+      ...incomingAttacks.value,
+      ...hostile.data
+        .filter((f) => !known.has(f.id))
+        .map((f) => ({
+          fleetId: f.id,
+          eta: f.arrival_time,
+          target: `[${f.target.galaxy}:${f.target.system}:${f.target.position}]`,
+        })),
+    ];
+  }, [hostile.data]);
 
   useMessages(SNAPSHOT_EVENTS, () => snapshot.reload());
   useMessages(['colony_founded'], () => planets.reload());

@@ -124,7 +124,9 @@ export function Fleet() {
   // The preview follows the form: one request ~300 ms after the last change, the newest wins.
   const [preview, setPreview] = useState<PreviewState>(NO_PREVIEW);
   const generation = useRef(0);
-  const previewKey = JSON.stringify([selected, target, mission, speed, planetId]);
+  // Fleets leaving or coming home change what the server allows (fleet slots): ask again then.
+  const inFlight = fleet.data?.missions.length;
+  const previewKey = JSON.stringify([selected, target, mission, speed, planetId, inFlight]);
   useEffect(() => {
     const mine = ++generation.current;
     if (!anySelected || !targetComplete) {
@@ -223,7 +225,7 @@ export function Fleet() {
           void dispatch.run();
         }}
       >
-        <h2 id="dispatch-title">Send a fleet</h2>
+        <h2 id="dispatch-title">Dispatch fleet</h2>
         <div class="fleet-form-grid">
           <div>
             <h3>Ships</h3>

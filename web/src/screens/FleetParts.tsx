@@ -122,7 +122,9 @@ function FlyingItem({ fleet, onChange }: { fleet: FlyingFleet; onChange: () => v
         {step.what} <Countdown until={step.until} done="now" />{' '}
         <span class="muted">
           {fleet.state === 'returning'
-            ? `· ${fleet.recalled ? 'recalled' : `arrived ${formatTime(fleet.arrival_time)}`}`
+            ? fleet.recalled
+              ? ''
+              : `· arrived ${formatTime(fleet.arrival_time)}`
             : `· arrival ${formatTime(fleet.arrival_time)}`}
           {fleet.return_time ? ` · back ${formatTime(fleet.return_time)}` : ''}
         </span>

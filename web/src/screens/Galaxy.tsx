@@ -71,13 +71,6 @@ export function Galaxy() {
         }}
       >
         <div class="row">
-          <button
-            type="button"
-            disabled={galaxy === undefined || system === undefined || system <= 1}
-            onClick={() => galaxy !== undefined && system !== undefined && go(galaxy, system - 1)}
-          >
-            <span aria-hidden="true">← </span>Previous system
-          </button>
           <div class="field">
             <label for="galaxy-galaxy">Galaxy</label>
             <input
@@ -102,6 +95,15 @@ export function Galaxy() {
           </div>
           <button type="submit" class="primary">
             Show
+          </button>
+        </div>
+        <div class="actions system-steps">
+          <button
+            type="button"
+            disabled={galaxy === undefined || system === undefined || system <= 1}
+            onClick={() => galaxy !== undefined && system !== undefined && go(galaxy, system - 1)}
+          >
+            <span aria-hidden="true">← </span>Previous system
           </button>
           <button
             type="button"
@@ -155,7 +157,6 @@ function SystemTable({ data, userId }: { data: Schemas['GalaxySystem']; userId: 
               </th>
               <th scope="col">Planet</th>
               <th scope="col">Owner</th>
-              <th scope="col">Activity</th>
               <th scope="col">Debris</th>
               <th scope="col">Actions</th>
             </tr>
@@ -220,27 +221,23 @@ function SlotRow({
             <span class={mine ? 'owner-you' : undefined}>{slot.owner.name}</span>
             {mine ? <span class="tag you">you</span> : null}
             {slot.owner.rank ? <span class="muted"> #{slot.owner.rank}</span> : null}
+            {slot.owner.activity !== 'active' ? (
+              <abbr
+                class={`tag activity activity-${slot.owner.activity}`}
+                title={
+                  slot.owner.activity === 'I'
+                    ? 'Inactive for 28 days or more'
+                    : 'Inactive for 7 days or more'
+                }
+              >
+                {slot.owner.activity}
+              </abbr>
+            ) : null}
+            {slot.owner.marked_inactive ? <span class="muted"> (inactive)</span> : null}
           </>
         ) : (
           <span class="muted">—</span>
         )}
-      </td>
-      <td>
-        {!slot.owner ? null : slot.owner.activity === 'active' ? (
-          <span class="muted">active</span>
-        ) : (
-          <abbr
-            class={`tag activity activity-${slot.owner.activity}`}
-            title={
-              slot.owner.activity === 'I'
-                ? 'Inactive for 28 days or more'
-                : 'Inactive for 7 days or more'
-            }
-          >
-            {slot.owner.activity}
-          </abbr>
-        )}
-        {slot.owner?.marked_inactive ? <span class="muted"> marked inactive</span> : null}
       </td>
       <td>
         {hasDebris && slot.debris ? (
