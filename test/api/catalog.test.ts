@@ -6,12 +6,21 @@ import { registerPlayer, startTestServer } from '../helpers/server.js';
 // the test server's contract checker, for both rulesets.
 for (const ruleset of ['seed', 'ogame'] as const) {
   test(`GET /rules and the catalog describe the ${ruleset} ruleset`, async (t) => {
-    const { server } = await startTestServer(t, { env: { RULESET: ruleset } });
+    const { server } = await startTestServer(t, {
+      env: { RULESET: ruleset, GALAXY_COUNT: '3', SYSTEMS_PER_GALAXY: '50', DONUT_SYSTEM: 'false' },
+    });
     const rules = await server.app.inject({ method: 'GET', url: '/rules' });
     assert.equal(rules.statusCode, 200, rules.body);
-    const body = rules.json();
+    const { universe, ...body } = rules.json();
     assert.equal(body.id, ruleset);
     assert.deepEqual(body, JSON.parse(JSON.stringify(server.runtime.rules.describe())));
+    assert.deepEqual(universe, {
+      galaxies: 3,
+      systems: 50,
+      positions: 15,
+      donutGalaxy: true,
+      donutSystem: false,
+    });
     assert.equal(body.units.defense.length > 0, ruleset === 'ogame');
     assert.ok(body.units.building.every((u: { requires: unknown[] }) => Array.isArray(u.requires)));
 

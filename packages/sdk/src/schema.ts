@@ -1405,6 +1405,18 @@ export interface components {
                 /** @description Divides flight times. */
                 fleetSpeed: number;
             };
+            /** @description This server's universe: valid coordinates are 1..galaxies : 1..systems : 1..positions. */
+            universe: {
+                galaxies: number;
+                /** @description Systems per galaxy. */
+                systems: number;
+                /** @description Positions per system. */
+                positions: number;
+                /** @description Galaxy distances wrap around (the last is next to the first). */
+                donutGalaxy: boolean;
+                /** @description System distances wrap around. */
+                donutSystem: boolean;
+            };
             /** @description The ruleset's named constants (numbers, tables, flags) by name. */
             constants: {
                 [key: string]: unknown;

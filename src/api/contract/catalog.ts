@@ -108,7 +108,23 @@ const Speeds = Obj({
   fleetSpeed: Type.Number({ description: 'Divides flight times.' }),
 });
 
-/** rules/types.ts RulesetDescription: GET /rules. */
+const Universe = Obj(
+  {
+    galaxies: Type.Integer({ minimum: 1 }),
+    systems: Type.Integer({ minimum: 1, description: 'Systems per galaxy.' }),
+    positions: Type.Integer({ minimum: 1, description: 'Positions per system.' }),
+    donutGalaxy: Type.Boolean({
+      description: 'Galaxy distances wrap around (the last is next to the first).',
+    }),
+    donutSystem: Type.Boolean({ description: 'System distances wrap around.' }),
+  },
+  {
+    description:
+      "This server's universe: valid coordinates are 1..galaxies : 1..systems : 1..positions.",
+  },
+);
+
+/** rules/types.ts RulesetDescription plus the server's universe: GET /rules. */
 export const Rules = Named(
   'Rules',
   Obj(
@@ -130,6 +146,7 @@ export const Rules = Named(
       startingBuildings: Levels,
       policies: Policies,
       speeds: Speeds,
+      universe: Universe,
       constants: MapOf(Type.Unknown(), {
         description: "The ruleset's named constants (numbers, tables, flags) by name.",
       }),

@@ -14,6 +14,17 @@ const EXCHANGE_RATIOS = { metal: 3.0, crystal: 2.0, deuterium: 1.0 };
 export const catalogRoutes: RouteModule =
   ({ runtime, clock, config, store }, guards) =>
   async (app) => {
+    // The ruleset, and the coordinates that exist here (clients bound their inputs with it).
+    const rules = {
+      ...runtime.rules.describe(),
+      universe: {
+        galaxies: config.universe.galaxies,
+        systems: config.universe.systems,
+        positions: config.universe.positions,
+        donutGalaxy: config.rulesetOptions.donutGalaxy,
+        donutSystem: config.rulesetOptions.donutSystem,
+      },
+    };
     // The energy summary walks every planet; under load it is served from a one-second cache.
     let energyCache: { at: number; value: ReturnType<typeof energySummary> } | null = null;
     const energy = () => {
@@ -34,7 +45,7 @@ export const catalogRoutes: RouteModule =
           response: replies(Rules, { access: 'public', input: false, game: false }),
         },
       },
-      async () => runtime.rules.describe(),
+      async () => rules,
     );
 
     app.get(

@@ -26,9 +26,27 @@ function whole(text: string | undefined): number | undefined {
   return Number.isInteger(value) ? value : undefined;
 }
 
+type Universe = { galaxies: number; systems: number };
+
+/**
+ * The system `delta` steps away, crossing into the next or previous galaxy at the ends (and
+ * from the last galaxy back to the first); undefined when the universe is not known yet.
+ */
+function step(universe: Universe | undefined, galaxy: number, system: number, delta: 1 | -1) {
+  if (!universe) return undefined;
+  const index = (galaxy - 1) * universe.systems + (system - 1) + delta;
+  const total = universe.galaxies * universe.systems;
+  const wrapped = (index + total) % total;
+  return {
+    galaxy: Math.floor(wrapped / universe.systems) + 1,
+    system: (wrapped % universe.systems) + 1,
+  };
+}
+
 /** One system of the universe: who lives where, debris, and missions to send there. */
 export function Galaxy() {
-  const { userId, snapshot, link } = useGame();
+  const { userId, snapshot, link, rules } = useGame();
+  const universe = rules?.universe;
   const { query, route } = useLocation();
   const home = snapshot.data?.position;
 
@@ -57,6 +75,12 @@ export function Galaxy() {
   }, [galaxy, system]);
 
   const go = (g: number, s: number) => route(link('/galaxy', { galaxy: g, system: s }));
+  const neighbour = (delta: 1 | -1) =>
+    galaxy === undefined || system === undefined
+      ? undefined
+      : step(universe, galaxy, system, delta);
+  const previous = neighbour(-1);
+  const next = neighbour(1);
 
   return (
     <Screen title="Galaxy view">
@@ -78,6 +102,7 @@ export function Galaxy() {
               type="number"
               inputMode="numeric"
               min={1}
+              max={universe?.galaxies}
               value={galaxyText}
               onInput={(event) => setGalaxyText((event.target as HTMLInputElement).value)}
             />
@@ -89,6 +114,7 @@ export function Galaxy() {
               type="number"
               inputMode="numeric"
               min={1}
+              max={universe?.systems}
               value={systemText}
               onInput={(event) => setSystemText((event.target as HTMLInputElement).value)}
             />
@@ -100,15 +126,15 @@ export function Galaxy() {
         <div class="actions system-steps">
           <button
             type="button"
-            disabled={galaxy === undefined || system === undefined || system <= 1}
-            onClick={() => galaxy !== undefined && system !== undefined && go(galaxy, system - 1)}
+            disabled={!previous}
+            onClick={() => previous && go(previous.galaxy, previous.system)}
           >
             <span aria-hidden="true">← </span>Previous system
           </button>
           <button
             type="button"
-            disabled={galaxy === undefined || system === undefined}
-            onClick={() => galaxy !== undefined && system !== undefined && go(galaxy, system + 1)}
+            disabled={!next}
+            onClick={() => next && go(next.galaxy, next.system)}
           >
             Next system<span aria-hidden="true"> →</span>
           </button>
