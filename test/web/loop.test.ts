@@ -146,6 +146,41 @@ test('a newcomer registers and plays the loop in the browser', async (t) => {
   await page.getByRole('table', { name: 'Rounds' }).waitFor();
   await checkScreen(page, 'battle-report');
 
+  // Once the fighters are home: spy on Bob from the galaxy view, and read what they saw.
+  const fromGalaxy = async (action: string, ships: number) => {
+    await openScreen(page, 'Galaxy');
+    await page.getByRole('spinbutton', { name: 'Galaxy' }).fill(String(bobPlanet.galaxy));
+    await page.getByRole('spinbutton', { name: 'System' }).fill(String(bobPlanet.system));
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('link', { name: `${action} ${bobAt}` }).click();
+    await page.getByRole('form', { name: 'Dispatch fleet' }).waitFor();
+    await page.getByRole('spinbutton', { name: 'Light Fighter', exact: true }).fill(String(ships));
+    await page.getByRole('region', { name: 'Flight preview' }).getByText(/fuel/i).first().waitFor();
+    await page.getByRole('button', { name: 'Send fleet' }).click();
+    await page
+      .getByRole('list', { name: 'Fleets in flight' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+  };
+  await openScreen(page, 'Fleet');
+  await page.getByText('No fleet of yours is in flight.').waitFor({ timeout: 30_000 });
+  await fromGalaxy('Spy', 1);
+  await openScreen(page, 'Reports');
+  await page.getByRole('tab', { name: 'Espionage reports' }).click();
+  const spied = page.getByRole('link', {
+    name: new RegExp(`Espionage at ${bobAt.replace(/[[\]]/g, '\\$&')}`),
+  });
+  await spied.first().waitFor({ timeout: 30_000 });
+  await spied.first().click();
+  await page.getByRole('heading', { name: 'Espionage report' }).waitFor();
+  await checkScreen(page, 'espionage-report');
+
+  // The battle left debris at Bob's: the galaxy view offers to recycle it.
+  await openScreen(page, 'Fleet');
+  await page.getByText('No fleet of yours is in flight.').waitFor({ timeout: 30_000 });
+  await fromGalaxy('Recycle', 5);
+
   // Colonize a free position of Bob's system with the colony ship: a second planet appears.
   const systemPositions = (await (
     await fetch(`${game.base}/galaxy/${bobPlanet.galaxy}/${bobPlanet.system}`, {
