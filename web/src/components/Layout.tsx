@@ -4,30 +4,19 @@ import { logOut } from '../lib/api';
 import { formatCoords } from '../lib/format';
 import { useGame } from '../lib/game';
 import { incomingAttacks, linkState, unreadCount } from '../lib/live';
+import { SCREENS } from '../routes';
 import { Countdown } from './bits';
 import { ResourceBar } from './ResourceBar';
 
-const SCREENS: { path: string; label: string }[] = [
-  { path: '/', label: 'Overview' },
-  { path: '/buildings', label: 'Buildings' },
-  { path: '/research', label: 'Research' },
-  { path: '/shipyard', label: 'Shipyard' },
-  { path: '/defense', label: 'Defense' },
-  { path: '/fleet', label: 'Fleet' },
-  { path: '/galaxy', label: 'Galaxy' },
-  { path: '/reports', label: 'Reports' },
-  { path: '/messages', label: 'Messages' },
-  { path: '/market', label: 'Market' },
-  { path: '/highscore', label: 'Highscore' },
-  { path: '/simulator', label: 'Simulator' },
-];
-
 const LINK_TEXT = { open: 'live', connecting: 'connecting…', closed: 'offline' } as const;
+
+/** The path of the screen shown, under /play (`/` is the overview). */
+const screenPath = (path: string) => path.replace(/^\/play/, '') || '/';
 
 function PlanetSwitcher() {
   const { planets, planetId, link } = useGame();
   const { path, route } = useLocation();
-  const here = path.replace(/^\/play/, '') || '/';
+  const here = screenPath(path);
   const list = planets.data ?? [];
   return (
     <label class="planet-switcher">
@@ -70,8 +59,7 @@ function AttackAlarm() {
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { snapshot, link } = useGame();
-  const { path } = useLocation();
-  const here = path.replace(/^\/play/, '') || '/';
+  const here = screenPath(useLocation().path);
   const unread = unreadCount.value;
   return (
     <div class="shell">

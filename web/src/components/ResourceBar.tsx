@@ -1,17 +1,11 @@
 import { now } from '../lib/clock';
 import { formatNumber } from '../lib/format';
 import type { Snapshot } from '../lib/game';
-import { projectResources, RESOURCE_KINDS } from '../lib/resources';
+import { RESOURCE_KINDS, resourcesAt } from '../lib/resources';
 
 /** The planet's resources, ticking each second, each with its storage bar; and the energy. */
 export function ResourceBar({ snapshot }: { snapshot: Snapshot }) {
-  const elapsed = Math.max(0, (now.value - Date.parse(snapshot.server_time)) / 1000);
-  const amounts = projectResources(
-    snapshot.resources,
-    snapshot.production,
-    snapshot.capacity,
-    elapsed,
-  );
+  const amounts = resourcesAt(snapshot, now.value);
   const energy = snapshot.energy.produced - snapshot.energy.consumed;
   return (
     <section aria-label="Resources">

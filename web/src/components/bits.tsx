@@ -13,11 +13,43 @@ export function ErrorText({ error }: { error: string | null | undefined }) {
   );
 }
 
+/** What an action achieved, where it was taken; screen readers hear it politely. */
+export function SuccessText({ text }: { text: ComponentChildren }) {
+  if (text === null || text === undefined || text === false || text === '') return null;
+  return (
+    <p class="success" role="status">
+      {text}
+    </p>
+  );
+}
+
 export function Loading({ what = 'Loading' }: { what?: string }) {
   return (
     <p class="muted" role="status" aria-live="polite">
       {what}…
     </p>
+  );
+}
+
+/**
+ * Something read from the server: its error (kept above data still shown from before), and
+ * until the first answer arrives a loading line; then `children` draws the data.
+ */
+export function WhenLoaded<T>({
+  data,
+  error,
+  children,
+}: {
+  data: T | undefined;
+  error: string | null;
+  children: (data: T) => ComponentChildren;
+}) {
+  if (data === undefined) return error ? <ErrorText error={error} /> : <Loading />;
+  return (
+    <>
+      <ErrorText error={error} />
+      {children(data)}
+    </>
   );
 }
 

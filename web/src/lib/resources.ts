@@ -26,3 +26,17 @@ export function projectResources(
   }
   return out;
 }
+
+/** What a planet's snapshot says of its resources, and when it said it. */
+export interface ResourceFigures {
+  resources: Resources;
+  production: Resources;
+  capacity: Resources;
+  server_time: string;
+}
+
+/** The planet's amounts at `at` (the page's clock, in ms), projected from its snapshot. */
+export function resourcesAt(figures: ResourceFigures, at: number): Resources {
+  const elapsed = Math.max(0, (at - Date.parse(figures.server_time)) / 1000);
+  return projectResources(figures.resources, figures.production, figures.capacity, elapsed);
+}

@@ -3,6 +3,7 @@ import { ok } from '@ogame-like/sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Cost, Empty, ErrorText, Loading, Screen } from '../components/bits';
+import { CoordinateFields, type CoordinateText } from '../components/CoordinateFields';
 import { api } from '../lib/api';
 import { formatCoords, formatNumber } from '../lib/format';
 import { useGame } from '../lib/game';
@@ -67,11 +68,17 @@ export function Galaxy() {
   );
   useMessages(GALAXY_EVENTS, () => view.reload());
 
-  const [galaxyText, setGalaxyText] = useState(galaxy === undefined ? '' : String(galaxy));
-  const [systemText, setSystemText] = useState(system === undefined ? '' : String(system));
+  const [typed, setTyped] = useState<CoordinateText>({
+    galaxy: galaxy === undefined ? '' : String(galaxy),
+    system: system === undefined ? '' : String(system),
+    position: '',
+  });
   useEffect(() => {
-    if (galaxy !== undefined) setGalaxyText(String(galaxy));
-    if (system !== undefined) setSystemText(String(system));
+    setTyped((t) => ({
+      ...t,
+      galaxy: galaxy === undefined ? t.galaxy : String(galaxy),
+      system: system === undefined ? t.system : String(system),
+    }));
   }, [galaxy, system]);
 
   const go = (g: number, s: number) => route(link('/galaxy', { galaxy: g, system: s }));
@@ -89,36 +96,18 @@ export function Galaxy() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const g = whole(galaxyText);
-          const s = whole(systemText);
+          const g = whole(typed.galaxy);
+          const s = whole(typed.system);
           if (g !== undefined && s !== undefined) go(g, s);
         }}
       >
         <div class="row">
-          <div class="field">
-            <label for="galaxy-galaxy">Galaxy</label>
-            <input
-              id="galaxy-galaxy"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={universe?.galaxies}
-              value={galaxyText}
-              onInput={(event) => setGalaxyText((event.target as HTMLInputElement).value)}
-            />
-          </div>
-          <div class="field">
-            <label for="galaxy-system">System</label>
-            <input
-              id="galaxy-system"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={universe?.systems}
-              value={systemText}
-              onInput={(event) => setSystemText((event.target as HTMLInputElement).value)}
-            />
-          </div>
+          <CoordinateFields
+            idPrefix="galaxy"
+            value={typed}
+            onChange={setTyped}
+            withPosition={false}
+          />
           <button type="submit" class="primary">
             Show
           </button>

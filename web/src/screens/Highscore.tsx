@@ -1,6 +1,7 @@
 import { ok, type Schemas } from '@ogame-like/sdk';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Empty, ErrorText, Loading, Screen } from '../components/bits';
+import { Empty, ErrorText, Screen, WhenLoaded } from '../components/bits';
+import { Pager } from '../components/Pager';
 import { api } from '../lib/api';
 import { formatNumber } from '../lib/format';
 import { useGame } from '../lib/game';
@@ -11,6 +12,7 @@ type Category = Schemas['RankingCategory'];
 type Entry = Schemas['Highscore']['entries'][number];
 
 const PAGE = 50;
+const PREVIOUS_NEXT = { back: 'Previous', forward: 'Next' };
 /** The server's ranking categories (its RankingCategory enum) and their tab names. */
 const CATEGORY_NAMES: Record<Category, string> = {
   total: 'Total',
@@ -113,7 +115,6 @@ export function Highscore() {
   };
 
   const total = data?.total_players ?? 0;
-  const last = data ? offset + data.entries.length : 0;
 
   return (
     <Screen
@@ -175,66 +176,59 @@ export function Highscore() {
             </button>
           </div>
           <ErrorText error={jump.error} />
-          {board.error ? <ErrorText error={board.error} /> : null}
-          {!data ? (
-            board.error ? null : (
-              <Loading />
-            )
-          ) : data.entries.length === 0 ? (
-            <Empty>{total === 0 ? 'No player is ranked yet.' : 'No players on this page.'}</Empty>
-          ) : (
-            <div class="table-wrap">
-              <table class="table highscore-table" aria-label="Highscore">
-                <thead>
-                  <tr>
-                    <th scope="col" class="num">
-                      Rank
-                    </th>
-                    <th scope="col">Player</th>
-                    <th scope="col" class="num">
-                      Points
-                    </th>
-                    <th scope="col">
-                      <abbr title="Activity: i after 7 days without activity, I after 28">
-                        Activity
-                      </abbr>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.entries.map((entry) => (
-                    <Row key={entry.user_id} entry={entry} me={entry.user_id === userId} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <div class="actions highscore-paging">
-            <button
-              type="button"
-              class="small"
-              disabled={offset === 0 || board.loading}
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              class="small"
-              disabled={!data || last >= total || board.loading}
-              onClick={() => setOffset(offset + PAGE)}
-            >
-              Next
-            </button>
-            {data && data.entries.length > 0 ? (
-              <span class="muted">
-                {formatNumber(offset + 1)}–{formatNumber(last)} of {formatNumber(total)}
-              </span>
-            ) : null}
-          </div>
+          <WhenLoaded data={data} error={board.error}>
+            {(page) =>
+              page.entries.length === 0 ? (
+                <Empty>
+                  {total === 0 ? 'No player is ranked yet.' : 'No players on this page.'}
+                </Empty>
+              ) : (
+                <RankingTable entries={page.entries} userId={userId} />
+              )
+            }
+          </WhenLoaded>
+          <Pager
+            offset={offset}
+            size={PAGE}
+            count={data?.entries.length ?? 0}
+            total={data?.total_players}
+            onChange={setOffset}
+            words={PREVIOUS_NEXT}
+            busy={board.loading}
+            range="after"
+            alwaysShown
+          />
         </div>
       </div>
     </Screen>
+  );
+}
+
+function RankingTable({ entries, userId }: { entries: Entry[]; userId: number }) {
+  return (
+    <div class="table-wrap">
+      <table class="table highscore-table" aria-label="Highscore">
+        <thead>
+          <tr>
+            <th scope="col" class="num">
+              Rank
+            </th>
+            <th scope="col">Player</th>
+            <th scope="col" class="num">
+              Points
+            </th>
+            <th scope="col">
+              <abbr title="Activity: i after 7 days without activity, I after 28">Activity</abbr>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <Row key={entry.user_id} entry={entry} me={entry.user_id === userId} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

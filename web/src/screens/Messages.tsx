@@ -1,6 +1,7 @@
 import { ok } from '@ogame-like/sdk';
 import { useState } from 'preact/hooks';
-import { Empty, ErrorText, Loading, Screen } from '../components/bits';
+import { Empty, ErrorText, Screen, WhenLoaded } from '../components/bits';
+import { PagesNav } from '../components/Pager';
 import { api } from '../lib/api';
 import { formatTime } from '../lib/format';
 import { useGame } from '../lib/game';
@@ -8,7 +9,6 @@ import { unreadCount, useMessages } from '../lib/live';
 import { useAction, useLoad } from '../lib/load';
 import { wording, type Notification, type WordingContext } from './MessageText';
 import { usePlayerNames } from './ReportNames';
-import { Pager } from './ReportParts';
 import './Messages.css';
 
 const PAGE = 30;
@@ -79,38 +79,38 @@ export function Messages() {
     <Screen title="Messages" actions={actions}>
       <ErrorText error={markAll.error} />
       <div class="card">
-        {!list.data ? (
-          list.error ? (
-            <ErrorText error={list.error} />
-          ) : (
-            <Loading />
-          )
-        ) : (
-          <>
-            <ErrorText error={list.error} />
-            <p class="muted messages-count" aria-live="polite">
-              {unreadCount.value === 0
-                ? 'No unread messages.'
-                : `${unreadCount.value} unread message${unreadCount.value === 1 ? '' : 's'}.`}
-            </p>
-            {list.data.length === 0 ? (
-              <Empty>
-                {unreadOnly
-                  ? 'Nothing unread.'
-                  : offset > 0
-                    ? 'No older messages.'
-                    : 'No messages yet. Finished buildings, battles and trades are reported here.'}
-              </Empty>
-            ) : (
-              <ul class="notifications" aria-label="Notifications">
-                {list.data.map((n) => (
-                  <NotificationItem key={n.id} n={n} ctx={ctx} onChange={list.reload} />
-                ))}
-              </ul>
-            )}
-            <Pager offset={offset} count={list.data.length} size={PAGE} onChange={setOffset} />
-          </>
-        )}
+        <WhenLoaded data={list.data} error={list.error}>
+          {(notifications) => (
+            <>
+              <p class="muted messages-count" aria-live="polite">
+                {unreadCount.value === 0
+                  ? 'No unread messages.'
+                  : `${unreadCount.value} unread message${unreadCount.value === 1 ? '' : 's'}.`}
+              </p>
+              {notifications.length === 0 ? (
+                <Empty>
+                  {unreadOnly
+                    ? 'Nothing unread.'
+                    : offset > 0
+                      ? 'No older messages.'
+                      : 'No messages yet. Finished buildings, battles and trades are reported here.'}
+                </Empty>
+              ) : (
+                <ul class="notifications" aria-label="Notifications">
+                  {notifications.map((n) => (
+                    <NotificationItem key={n.id} n={n} ctx={ctx} onChange={list.reload} />
+                  ))}
+                </ul>
+              )}
+              <PagesNav
+                offset={offset}
+                size={PAGE}
+                count={notifications.length}
+                onChange={setOffset}
+              />
+            </>
+          )}
+        </WhenLoaded>
       </div>
     </Screen>
   );
@@ -126,24 +126,18 @@ function NotificationItem({
   onChange: () => void;
 }) {
   const unread = n.read_at === null;
-  const markRead = useAction(async () => {
-    const answer = await ok(
-      api.POST('/notifications/{notification_id}/read', {
-        params: { path: { notification_id: n.id } },
-      }),
-    );
-    unreadCount.value = answer.unread_notifications;
+  const path = { notification_id: n.id };
+  // Both answers carry the new unread count: the badge follows at once, then the list.
+  const counted = async (call: Promise<{ unread_notifications: number }>) => {
+    unreadCount.value = (await call).unread_notifications;
     onChange();
-  });
-  const remove = useAction(async () => {
-    const answer = await ok(
-      api.DELETE('/notifications/{notification_id}', {
-        params: { path: { notification_id: n.id } },
-      }),
-    );
-    unreadCount.value = answer.unread_notifications;
-    onChange();
-  });
+  };
+  const markRead = useAction(() =>
+    counted(ok(api.POST('/notifications/{notification_id}/read', { params: { path } }))),
+  );
+  const remove = useAction(() =>
+    counted(ok(api.DELETE('/notifications/{notification_id}', { params: { path } }))),
+  );
   const said = wording(n, ctx);
   return (
     <li class={`notification priority-${n.priority} ${unread ? 'unread' : ''}`}>

@@ -3,33 +3,16 @@ import { useState } from 'preact/hooks';
 import { Countdown, Empty, ErrorText, Fact, Loading, Screen } from '../components/bits';
 import { PlanetPicture } from '../components/PlanetPicture';
 import { api } from '../lib/api';
+import { useFleetOverview } from '../lib/fleet';
 import { formatCoords, formatDecimal, formatNumber, formatTime } from '../lib/format';
 import { useGame } from '../lib/game';
-import { useMessages } from '../lib/live';
-import { useAction, useLoad } from '../lib/load';
+import { useAction } from '../lib/load';
 import { RESOURCE_KINDS } from '../lib/resources';
-
-const FLEET_EVENTS = [
-  'fleet_arrived',
-  'fleet_returned',
-  'incoming_attack',
-  'battle_report',
-] as const;
 
 /** The planet at a glance: picture and data, production, energy, every queue, fleets in flight. */
 export function Overview() {
-  const game = useGame();
-  const { snapshot, userId, planetId, nameOf, link } = game;
-  const fleet = useLoad(
-    () =>
-      ok(
-        api.GET('/player/{user_id}/fleet', {
-          params: { path: { user_id: userId }, query: planetId ? { planet_id: planetId } : {} },
-        }),
-      ),
-    [userId, planetId],
-  );
-  useMessages(FLEET_EVENTS, () => fleet.reload());
+  const { snapshot, nameOf, link } = useGame();
+  const fleet = useFleetOverview();
 
   const snap = snapshot.data;
   if (!snap)
@@ -157,24 +140,17 @@ export function Overview() {
                   {formatCoords(f.origin)} <Countdown until={f.arrival_time} />
                 </li>
               ))}
-              {fleet.data.missions.map((f) => (
-                <li key={`out${f.id}`}>
-                  <span class="tag">{f.state}</span> {f.mission} → {formatCoords(f.target)}{' '}
-                  <Countdown
-                    until={
-                      f.state === 'returning' ? (f.return_time ?? f.arrival_time) : f.arrival_time
-                    }
-                  />
-                  <span class="muted">
-                    {' '}
-                    (
-                    {formatTime(
-                      f.state === 'returning' ? (f.return_time ?? f.arrival_time) : f.arrival_time,
-                    )}
-                    )
-                  </span>
-                </li>
-              ))}
+              {fleet.data.missions.map((f) => {
+                const until =
+                  f.state === 'returning' ? (f.return_time ?? f.arrival_time) : f.arrival_time;
+                return (
+                  <li key={`out${f.id}`}>
+                    <span class="tag">{f.state}</span> {f.mission} → {formatCoords(f.target)}{' '}
+                    <Countdown until={until} />
+                    <span class="muted"> ({formatTime(until)})</span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </article>

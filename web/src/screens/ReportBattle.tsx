@@ -1,24 +1,28 @@
-import { ok } from '@ogame-like/sdk';
-import { ErrorText, Fact, Loading, Screen } from '../components/bits';
+import { ok, type Schemas } from '@ogame-like/sdk';
+import { Fact } from '../components/bits';
 import { api } from '../lib/api';
 import { formatCoords, formatDecimal, formatNumber, formatTime } from '../lib/format';
 import { useGame } from '../lib/game';
 import { useLoad } from '../lib/load';
 import {
   Amounts,
-  forcesBefore,
   ForcesTable,
-  RoundsTable,
-  WINNER_TEXT,
+  forcesOf,
   outcomeFor,
-  type Counts,
+  PowerFacts,
+  ReportScreen,
+  RoundsTable,
+  SIDE_TEXT,
+  SIDES,
+  sumOf,
+  WINNER_TEXT,
 } from './ReportParts';
 
-const sum = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+type BattleReport = Schemas['BattleReport'];
 
 /** One battle report: who fought where, the forces, every round, and what it left. */
 export function BattleReportView({ id }: { id: number }) {
-  const { userId, link, nameOf, rules } = useGame();
+  const { userId, link } = useGame();
   const report = useLoad(
     () =>
       ok(
@@ -28,21 +32,16 @@ export function BattleReportView({ id }: { id: number }) {
       ),
     [userId, id],
   );
-  const back = (
-    <a href={link('/reports')} class="button">
-      All reports
-    </a>
+  return (
+    <ReportScreen title="Battle report" back={link('/reports')} report={report}>
+      {(data) => <BattleBody data={data} />}
+    </ReportScreen>
   );
-  const data = report.data;
-  if (!data)
-    return (
-      <Screen title="Battle report" actions={back}>
-        {report.error ? <ErrorText error={report.error} /> : <Loading />}
-      </Screen>
-    );
+}
 
+function BattleBody({ data }: { data: BattleReport }) {
+  const { userId, nameOf } = useGame();
   const o = data.outcome;
-  const order = rules ? [...rules.units.ship, ...rules.units.defense].map((u) => u.type) : [];
   const you = (player: number) =>
     player === userId
       ? 'You'
@@ -50,10 +49,10 @@ export function BattleReportView({ id }: { id: number }) {
         `Player #${player}`);
   const outcome = outcomeFor(data, userId);
   const attacked = data.attacker_user_id === userId;
+  const mySide = attacked ? 'attacker' : 'defender';
   const repaired = Object.entries(o.defender_repaired).filter(([, n]) => n > 0);
-
   return (
-    <Screen title="Battle report" actions={back}>
+    <>
       <div class="report-grid">
         <article class="card">
           <h2>
@@ -69,18 +68,12 @@ export function BattleReportView({ id }: { id: number }) {
             </Fact>
             <Fact label="Winner">
               {WINNER_TEXT[o.winner]}
-              {o.winner === 'attacker' && attacked ? ' (you)' : ''}
-              {o.winner === 'defender' && !attacked ? ' (you)' : ''}
+              {o.winner === mySide ? ' (you)' : ''}
             </Fact>
             <Fact label="Rounds">{formatNumber(o.rounds)}</Fact>
             <Fact label="Attacker">{you(data.attacker_user_id)}</Fact>
             <Fact label="Defender">{you(data.defender_user_id)}</Fact>
-            <Fact label="Attacker power">
-              {formatNumber(o.attacker_power)} → {formatNumber(o.attacker_remaining_power)}
-            </Fact>
-            <Fact label="Defender power">
-              {formatNumber(o.defender_power)} → {formatNumber(o.defender_remaining_power)}
-            </Fact>
+            <PowerFacts outcome={o} />
           </dl>
         </article>
 
@@ -102,43 +95,28 @@ export function BattleReportView({ id }: { id: number }) {
               )}
             </Fact>
             <Fact label="Units lost">
-              attacker {formatNumber(sum(o.attacker_losses))}, defender{' '}
-              {formatNumber(sum(o.defender_losses))}
+              attacker {formatNumber(sumOf(o.attacker_losses))}, defender{' '}
+              {formatNumber(sumOf(o.defender_losses))}
             </Fact>
             <Fact label="Seed">{o.seed}</Fact>
           </dl>
         </article>
 
-        <article class="card">
-          <h2>Attacker{attacked ? ' (you)' : ''}</h2>
-          <ForcesTable
-            label="Attacker forces"
-            before={forcesBefore(o.attacker_losses, o.attacker_remaining)}
-            lost={o.attacker_losses}
-            remaining={o.attacker_remaining}
-            nameOf={nameOf}
-            order={order}
-          />
-        </article>
-
-        <article class="card">
-          <h2>Defender{attacked ? '' : ' (you)'}</h2>
-          <ForcesTable
-            label="Defender forces"
-            before={forcesBefore(o.defender_losses, o.defender_remaining)}
-            lost={o.defender_losses}
-            remaining={o.defender_remaining}
-            repaired={o.defender_repaired}
-            nameOf={nameOf}
-            order={order}
-          />
-        </article>
+        {SIDES.map((side) => (
+          <article key={side} class="card">
+            <h2>
+              {SIDE_TEXT[side]}
+              {side === mySide ? ' (you)' : ''}
+            </h2>
+            <ForcesTable label={`${SIDE_TEXT[side]} forces`} {...forcesOf(o, side)} />
+          </article>
+        ))}
       </div>
 
       <article class="card report-rounds">
         <h2>Round by round</h2>
         <RoundsTable rounds={o.round_summaries} />
       </article>
-    </Screen>
+    </>
   );
 }

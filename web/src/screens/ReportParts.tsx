@@ -1,5 +1,9 @@
 import type { Schemas } from '@ogame-like/sdk';
+import type { ComponentChildren } from 'preact';
+import { ErrorText, Fact, Loading, Screen } from '../components/bits';
 import { formatDecimal, formatNumber } from '../lib/format';
+import { useGame } from '../lib/game';
+import type { Loaded } from '../lib/load';
 import { RESOURCE_KINDS, type Resources } from '../lib/resources';
 import './Reports.css';
 
@@ -8,6 +12,37 @@ import './Reports.css';
 export type Counts = Record<string, number>;
 export type RoundSummary = Schemas['BattleOutcome']['round_summaries'][number];
 export type Winner = Schemas['BattleOutcome']['winner'];
+
+/** One report's screen, with its way back to the list: loading, its error, else the report. */
+export function ReportScreen<T>({
+  title,
+  back,
+  report,
+  children,
+}: {
+  title: string;
+  /** The list this report belongs to. */
+  back: string;
+  report: Loaded<T>;
+  children: (data: T) => ComponentChildren;
+}) {
+  const actions = (
+    <a href={back} class="button">
+      All reports
+    </a>
+  );
+  return (
+    <Screen title={title} actions={actions}>
+      {report.data !== undefined ? (
+        children(report.data)
+      ) : report.error ? (
+        <ErrorText error={report.error} />
+      ) : (
+        <Loading />
+      )}
+    </Screen>
+  );
+}
 
 /** The outcome of a battle from this player's side. */
 export function outcomeFor(
@@ -23,6 +58,26 @@ export function outcomeFor(
 export function formatCount(value: number): string {
   return Number.isInteger(value) ? formatNumber(value) : formatDecimal(value);
 }
+
+export const SIDES = ['attacker', 'defender'] as const;
+export type Side = (typeof SIDES)[number];
+export const SIDE_TEXT: Record<Side, string> = { attacker: 'Attacker', defender: 'Defender' };
+
+/** Each side's losses and survivors, as a battle report's outcome tells them. */
+export type SideOutcome = Pick<
+  Schemas['BattleOutcome'],
+  | 'attacker_losses'
+  | 'attacker_remaining'
+  | 'defender_losses'
+  | 'defender_remaining'
+  | 'defender_repaired'
+>;
+
+/** Each side's power, as a battle report and a simulation (one run or many) tell it. */
+export type SidePowers = Pick<
+  Schemas['BattleOutcome'],
+  'attacker_power' | 'attacker_remaining_power' | 'defender_power' | 'defender_remaining_power'
+>;
 
 export const WINNER_TEXT: Record<Winner, string> = {
   attacker: 'Attacker',
@@ -45,38 +100,72 @@ export function Amounts({ amounts, none = 'none' }: { amounts: Resources; none?:
   );
 }
 
-const sumOf = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+/** How many units a count of types adds up to. */
+export const sumOf = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /**
- * One side's units before and after a battle, type by type. `order` lists the ruleset's types
- * in catalog order so the rows do not jump around; types outside it come last.
+ * The types present, in the ruleset's order (`order`) so that rows do not jump around from one
+ * report to the next; types outside it come last, alphabetically.
  */
+export function inCatalogOrder(present: Iterable<string>, order: readonly string[]): string[] {
+  const set = new Set(present);
+  return [
+    ...order.filter((type) => set.has(type)),
+    ...[...set].filter((type) => !order.includes(type)).sort(),
+  ];
+}
+
+/** One side's units around a battle. */
+export interface Forces {
+  before: Counts;
+  lost: Counts;
+  remaining: Counts;
+  /** Defenses rebuilt after the battle (the defender's only). */
+  repaired?: Counts;
+}
+
+/** A side's forces in an outcome: before the battle is what survived plus what was lost. */
+export function forcesOf(outcome: SideOutcome, side: Side): Forces {
+  const lost = outcome[`${side}_losses`];
+  const remaining = outcome[`${side}_remaining`];
+  return {
+    before: forcesBefore(lost, remaining),
+    lost,
+    remaining,
+    repaired: side === 'defender' ? outcome.defender_repaired : undefined,
+  };
+}
+
+/** Each side's fighting power before and after (`1,200 → 300`). */
+export function PowerFacts({ outcome }: { outcome: SidePowers }) {
+  return (
+    <>
+      {SIDES.map((side) => (
+        <Fact key={side} label={`${SIDE_TEXT[side]} power`}>
+          {formatNumber(outcome[`${side}_power`])} →{' '}
+          {formatNumber(outcome[`${side}_remaining_power`])}
+        </Fact>
+      ))}
+    </>
+  );
+}
+
+/** One side's units before and after a battle, type by type, in the ruleset's order. */
 export function ForcesTable({
   label,
   before,
   lost,
   remaining,
   repaired,
-  nameOf,
-  order,
-}: {
-  label: string;
-  before: Counts;
-  lost: Counts;
-  remaining: Counts;
-  repaired?: Counts;
-  nameOf: (type: string) => string;
-  order: readonly string[];
-}) {
-  const present = new Set(
+}: { label: string } & Forces) {
+  const { nameOf, rules } = useGame();
+  const order = rules ? [...rules.units.ship, ...rules.units.defense].map((u) => u.type) : [];
+  const types = inCatalogOrder(
     [before, lost, remaining, repaired ?? {}].flatMap((c) =>
       Object.keys(c).filter((type) => (c[type] ?? 0) > 0),
     ),
+    order,
   );
-  const types = [
-    ...order.filter((type) => present.has(type)),
-    ...[...present].filter((type) => !order.includes(type)).sort(),
-  ];
   const showRepaired = repaired !== undefined && sumOf(repaired) > 0;
   if (types.length === 0) return <p class="empty">No units.</p>;
   return (
@@ -135,8 +224,23 @@ export function forcesBefore(lost: Counts, remaining: Counts): Counts {
   return out;
 }
 
-const SIDES = ['attacker', 'defender'] as const;
-const SIDE_TEXT = { attacker: 'Attacker', defender: 'Defender' } as const;
+type RoundSide = RoundSummary['attacker'];
+
+/** A side's columns of the rounds table, left to right. */
+const ROUND_COLUMNS: { key: keyof RoundSide; label: string }[] = [
+  { key: 'shots', label: 'Shots' },
+  { key: 'damage_dealt', label: 'Damage' },
+  { key: 'damage_absorbed', label: 'Absorbed' },
+  { key: 'units_lost', label: 'Lost' },
+  { key: 'units_remaining', label: 'Remaining' },
+];
+
+/** A cell's classes: a side's first column carries its colour, losses are marked. */
+function roundCellClass(side: Side, key: keyof RoundSide, value?: number): string {
+  if (key === 'shots') return `num rounds-${side}`;
+  if (key === 'units_lost' && value !== undefined && value > 0) return 'num report-loss';
+  return 'num';
+}
 
 /** The round-by-round table: per side its shots, damage dealt and absorbed, losses, survivors. */
 export function RoundsTable({ rounds }: { rounds: readonly RoundSummary[] }) {
@@ -148,96 +252,42 @@ export function RoundsTable({ rounds }: { rounds: readonly RoundSummary[] }) {
           <tr>
             <td />
             {SIDES.map((side) => (
-              <th key={side} scope="colgroup" colSpan={5} class={`rounds-side rounds-${side}`}>
+              <th
+                key={side}
+                scope="colgroup"
+                colSpan={ROUND_COLUMNS.length}
+                class={`rounds-side rounds-${side}`}
+              >
                 {SIDE_TEXT[side]}
               </th>
             ))}
           </tr>
           <tr>
             <th scope="col">Round</th>
-            {SIDES.map((side) => [
-              <th key={`${side}-shots`} scope="col" class={`num rounds-${side}`}>
-                Shots
-              </th>,
-              <th key={`${side}-dealt`} scope="col" class="num">
-                Damage
-              </th>,
-              <th key={`${side}-absorbed`} scope="col" class="num">
-                Absorbed
-              </th>,
-              <th key={`${side}-lost`} scope="col" class="num">
-                Lost
-              </th>,
-              <th key={`${side}-left`} scope="col" class="num">
-                Remaining
-              </th>,
-            ])}
+            {SIDES.map((side) =>
+              ROUND_COLUMNS.map(({ key, label }) => (
+                <th key={`${side}-${key}`} scope="col" class={roundCellClass(side, key)}>
+                  {label}
+                </th>
+              )),
+            )}
           </tr>
         </thead>
         <tbody>
           {rounds.map((round) => (
             <tr key={round.round}>
               <th scope="row">{round.round}</th>
-              {SIDES.map((side) => {
-                const s = round[side];
-                return [
-                  <td key={`${side}-shots`} class={`num rounds-${side}`}>
-                    {formatNumber(s.shots)}
-                  </td>,
-                  <td key={`${side}-dealt`} class="num">
-                    {formatNumber(s.damage_dealt)}
-                  </td>,
-                  <td key={`${side}-absorbed`} class="num">
-                    {formatNumber(s.damage_absorbed)}
-                  </td>,
-                  <td key={`${side}-lost`} class={`num ${s.units_lost > 0 ? 'report-loss' : ''}`}>
-                    {formatNumber(s.units_lost)}
-                  </td>,
-                  <td key={`${side}-left`} class="num">
-                    {formatNumber(s.units_remaining)}
-                  </td>,
-                ];
-              })}
+              {SIDES.map((side) =>
+                ROUND_COLUMNS.map(({ key }) => (
+                  <td key={`${side}-${key}`} class={roundCellClass(side, key, round[side][key])}>
+                    {formatNumber(round[side][key])}
+                  </td>
+                )),
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Newer / Older buttons over a newest-first list read `size` items at a time. */
-export function Pager({
-  offset,
-  count,
-  size,
-  onChange,
-}: {
-  offset: number;
-  count: number;
-  size: number;
-  onChange: (offset: number) => void;
-}) {
-  if (offset === 0 && count < size) return null;
-  return (
-    <nav class="actions report-pager" aria-label="Pages">
-      <button
-        type="button"
-        class="ghost small"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - size))}
-      >
-        Newer
-      </button>
-      <span class="muted">{count > 0 ? `${offset + 1}–${offset + count}` : 'no more'}</span>
-      <button
-        type="button"
-        class="ghost small"
-        disabled={count < size}
-        onClick={() => onChange(offset + size)}
-      >
-        Older
-      </button>
-    </nav>
   );
 }

@@ -1,7 +1,9 @@
-import { ok, type Schemas } from '@ogame-like/sdk';
+import { ok, type Schemas, type ServerMessage, type ServerMessageType } from '@ogame-like/sdk';
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { Empty, ErrorText, Loading, Screen } from '../components/bits';
+import { Empty, Screen, WhenLoaded } from '../components/bits';
+import { PagesNav } from '../components/Pager';
 import { api } from '../lib/api';
 import { formatCoords, formatTime } from '../lib/format';
 import { useGame } from '../lib/game';
@@ -9,8 +11,9 @@ import { useMessages } from '../lib/live';
 import { useLoad } from '../lib/load';
 import { BattleReportView } from './ReportBattle';
 import { EspionageReportView } from './ReportEspionage';
-import { Amounts, outcomeFor, Pager } from './ReportParts';
+import { Amounts, outcomeFor } from './ReportParts';
 
+type BattleReport = Schemas['BattleReport'];
 type EspionageReport = Schemas['EspionageReport'];
 type Kind = 'battle' | 'espionage';
 
@@ -96,125 +99,147 @@ function ReportLists() {
 
 const OUTCOME_TEXT = { won: 'Won', lost: 'Lost', draw: 'Draw' } as const;
 
-function BattleList() {
-  const { userId, link } = useGame();
+/**
+ * One kind's reports, newest first, a page at a time: read again on the messages in
+ * `reloadOn` that `concerns` (all of them by default).
+ */
+function ReportList<T extends { id: number }>({
+  label,
+  load,
+  reloadOn,
+  concerns = () => true,
+  none,
+  noOlder,
+  Item,
+}: {
+  label: string;
+  load: (userId: number, offset: number) => Promise<T[]>;
+  reloadOn: readonly ServerMessageType[];
+  concerns?: (message: ServerMessage) => boolean;
+  none: string;
+  noOlder: string;
+  Item: (props: { report: T }) => VNode;
+}) {
+  const { userId } = useGame();
   const [offset, setOffset] = useState(0);
-  const list = useLoad(
-    async () =>
-      (
-        await ok(
-          api.GET('/player/{user_id}/battle-reports', {
-            params: { path: { user_id: userId }, query: { limit: PAGE, offset } },
-          }),
-        )
-      ).reports,
-    [userId, offset],
-  );
-  useMessages(['battle_report'], () => list.reload());
-
-  if (!list.data) return list.error ? <ErrorText error={list.error} /> : <Loading />;
+  const list = useLoad(() => load(userId, offset), [userId, offset]);
+  useMessages(reloadOn, (message) => {
+    if (concerns(message)) list.reload();
+  });
   return (
-    <>
-      <ErrorText error={list.error} />
-      {list.data.length === 0 ? (
-        <Empty>
-          {offset === 0
-            ? 'No battle yet. Reports of your attacks and of attacks on your planets appear here.'
-            : 'No older battle reports.'}
-        </Empty>
-      ) : (
-        <ul class="report-list" aria-label="Battle reports">
-          {list.data.map((report) => {
-            const outcome = outcomeFor(report, userId);
-            const attacked = report.attacker_user_id === userId;
-            return (
-              <li key={report.id}>
-                <a href={link(`/reports/battle/${report.id}`)}>
-                  <span class="report-title">Battle at {formatCoords(report.location)}</span>{' '}
-                  <time dateTime={report.created_at}>{formatTime(report.created_at)}</time>{' '}
-                  <span class={`tag outcome outcome-${outcome}`}>{OUTCOME_TEXT[outcome]}</span>{' '}
-                  <span class="muted">
-                    {attacked
-                      ? `you attacked ${report.defender_name ?? `player #${report.defender_user_id}`}`
-                      : `${report.attacker_name ?? `player #${report.attacker_user_id}`} attacked you`}
-                  </span>{' '}
-                  <span class="report-loot">
-                    <span class="muted">{attacked ? 'Loot:' : 'Plundered:'}</span>{' '}
-                    <Amounts amounts={report.outcome.loot} />
-                  </span>
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+    <WhenLoaded data={list.data} error={list.error}>
+      {(reports) => (
+        <>
+          {reports.length === 0 ? (
+            <Empty>{offset === 0 ? none : noOlder}</Empty>
+          ) : (
+            <ul class="report-list" aria-label={label}>
+              {reports.map((report) => (
+                <li key={report.id}>
+                  <Item report={report} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <PagesNav offset={offset} size={PAGE} count={reports.length} onChange={setOffset} />
+        </>
       )}
-      <Pager offset={offset} count={list.data.length} size={PAGE} onChange={setOffset} />
-    </>
+    </WhenLoaded>
+  );
+}
+
+const loadBattles = async (userId: number, offset: number) =>
+  (
+    await ok(
+      api.GET('/player/{user_id}/battle-reports', {
+        params: { path: { user_id: userId }, query: { limit: PAGE, offset } },
+      }),
+    )
+  ).reports;
+
+const loadEspionage = async (userId: number, offset: number) =>
+  (
+    await ok(
+      api.GET('/player/{user_id}/espionage-reports', {
+        params: { path: { user_id: userId }, query: { limit: PAGE, offset } },
+      }),
+    )
+  ).reports;
+
+function BattleList() {
+  return (
+    <ReportList
+      label="Battle reports"
+      load={loadBattles}
+      reloadOn={['battle_report']}
+      none="No battle yet. Reports of your attacks and of attacks on your planets appear here."
+      noOlder="No older battle reports."
+      Item={BattleItem}
+    />
+  );
+}
+
+function BattleItem({ report }: { report: BattleReport }) {
+  const { userId, link } = useGame();
+  const outcome = outcomeFor(report, userId);
+  const attacked = report.attacker_user_id === userId;
+  return (
+    <a href={link(`/reports/battle/${report.id}`)}>
+      <span class="report-title">Battle at {formatCoords(report.location)}</span>{' '}
+      <time dateTime={report.created_at}>{formatTime(report.created_at)}</time>{' '}
+      <span class={`tag outcome outcome-${outcome}`}>{OUTCOME_TEXT[outcome]}</span>{' '}
+      <span class="muted">
+        {attacked
+          ? `you attacked ${report.defender_name ?? `player #${report.defender_user_id}`}`
+          : `${report.attacker_name ?? `player #${report.attacker_user_id}`} attacked you`}
+      </span>{' '}
+      <span class="report-loot">
+        <span class="muted">{attacked ? 'Loot:' : 'Plundered:'}</span>{' '}
+        <Amounts amounts={report.outcome.loot} />
+      </span>
+    </a>
   );
 }
 
 function EspionageList() {
-  const { userId, link } = useGame();
-  const [offset, setOffset] = useState(0);
-  const list = useLoad(
-    async () =>
-      (
-        await ok(
-          api.GET('/player/{user_id}/espionage-reports', {
-            params: { path: { user_id: userId }, query: { limit: PAGE, offset } },
-          }),
-        )
-      ).reports,
-    [userId, offset],
-  );
-  useMessages(['espionage_report'], () => list.reload());
-  // The spied-on player gets no espionage_report message, only its notification.
-  useMessages(['notification'], (message) => {
-    if (message.type === 'notification' && message.notification.type === 'espionage_detected')
-      list.reload();
-  });
-
-  if (!list.data) return list.error ? <ErrorText error={list.error} /> : <Loading />;
   return (
-    <>
-      <ErrorText error={list.error} />
-      {list.data.length === 0 ? (
-        <Empty>
-          {offset === 0
-            ? 'No espionage yet. Send espionage probes to a planet to see what it holds.'
-            : 'No older espionage reports.'}
-        </Empty>
-      ) : (
-        <ul class="report-list" aria-label="Espionage reports">
-          {list.data.map((report: EspionageReport) => {
-            const spied = report.attacker_user_id === userId;
-            const snap = report.snapshot;
-            return (
-              <li key={report.id}>
-                <a href={link(`/reports/espionage/${report.id}`)}>
-                  <span class="report-title">Espionage at {formatCoords(report.location)}</span>{' '}
-                  <time dateTime={report.created_at}>{formatTime(report.created_at)}</time>{' '}
-                  <span class={`tag ${spied ? '' : 'outcome-lost'}`}>
-                    {spied
-                      ? 'Your probes'
-                      : `Spied on by ${report.attacker_name ?? `player #${report.attacker_user_id}`}`}
-                  </span>{' '}
-                  <span>
-                    {snap.planet.name}
-                    {snap.owner.name ? ` (${snap.owner.name})` : ''}
-                  </span>{' '}
-                  {snap.resources ? (
-                    <span class="report-loot">
-                      <Amounts amounts={snap.resources} />
-                    </span>
-                  ) : null}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <Pager offset={offset} count={list.data.length} size={PAGE} onChange={setOffset} />
-    </>
+    <ReportList
+      label="Espionage reports"
+      load={loadEspionage}
+      // The spied-on player gets no espionage_report message, only its notification.
+      reloadOn={['espionage_report', 'notification']}
+      concerns={(message) =>
+        message.type !== 'notification' || message.notification.type === 'espionage_detected'
+      }
+      none="No espionage yet. Send espionage probes to a planet to see what it holds."
+      noOlder="No older espionage reports."
+      Item={EspionageItem}
+    />
+  );
+}
+
+function EspionageItem({ report }: { report: EspionageReport }) {
+  const { userId, link } = useGame();
+  const spied = report.attacker_user_id === userId;
+  const snap = report.snapshot;
+  return (
+    <a href={link(`/reports/espionage/${report.id}`)}>
+      <span class="report-title">Espionage at {formatCoords(report.location)}</span>{' '}
+      <time dateTime={report.created_at}>{formatTime(report.created_at)}</time>{' '}
+      <span class={`tag ${spied ? '' : 'outcome-lost'}`}>
+        {spied
+          ? 'Your probes'
+          : `Spied on by ${report.attacker_name ?? `player #${report.attacker_user_id}`}`}
+      </span>{' '}
+      <span>
+        {snap.planet.name}
+        {snap.owner.name ? ` (${snap.owner.name})` : ''}
+      </span>{' '}
+      {snap.resources ? (
+        <span class="report-loot">
+          <Amounts amounts={snap.resources} />
+        </span>
+      ) : null}
+    </a>
   );
 }

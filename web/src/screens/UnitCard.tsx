@@ -1,105 +1,19 @@
 import type { Schemas } from '@ogame-like/sdk';
-import { ok } from '@ogame-like/sdk';
 import type { ComponentChildren } from 'preact';
-import { Cost, ErrorText, Loading, Screen } from '../components/bits';
-import { api } from '../lib/api';
+import { Cost, Fact } from '../components/bits';
 import { now } from '../lib/clock';
-import { SNAPSHOT_EVENTS, useGame, type Snapshot } from '../lib/game';
-import { useMessages } from '../lib/live';
-import { useLoad, type Loaded } from '../lib/load';
-import { projectResources } from '../lib/resources';
+import { formatDuration } from '../lib/format';
+import { useGame, type Snapshot } from '../lib/game';
+import { useAction } from '../lib/load';
+import { resourcesAt } from '../lib/resources';
 
-// What the four unit screens (buildings, research, shipyard, defense) share: the planet's
-// catalog (next price, duration and missing requirements of every unit, from the server), the
-// card every unit is shown in, and prices compared with the planet's resources as they grow.
+// The card every unit of the four unit screens is shown in, and its parts: the next price and
+// duration from the server's catalog, compared with the planet's resources as they grow, and
+// what the unit still requires.
 
-export type Catalog = Schemas['Catalog'];
 export type LevelEntry = Schemas['CatalogLevelEntry'];
 export type UnitEntry = Schemas['CatalogUnitEntry'];
 export type Missing = LevelEntry['missing_requirements'][number];
-
-/** Everything a unit screen needs once the planet, its snapshot and its catalog are known. */
-export interface UnitsContext {
-  planetId: number;
-  snapshot: Snapshot;
-  catalog: Catalog;
-  /** Reads the catalog and the snapshot again: after each action of the player. */
-  refresh: () => void;
-}
-
-/** Messages after which a price, a level or a requirement in the catalog may have changed. */
-const CATALOG_EVENTS = [...SNAPSHOT_EVENTS, 'replay_complete'] as const;
-
-function useCatalog(userId: number, planetId: number): Loaded<Catalog> {
-  const catalog = useLoad(
-    () =>
-      ok(
-        api.GET('/player/{user_id}/catalog', {
-          params: { path: { user_id: userId }, query: { planet_id: planetId } },
-        }),
-      ),
-    [userId, planetId],
-  );
-  useMessages(CATALOG_EVENTS, () => catalog.reload());
-  return catalog;
-}
-
-/** A unit screen's frame: waits for the planet, its snapshot and its catalog. */
-export function UnitsScreen({
-  title,
-  children,
-}: {
-  title: string;
-  children: (context: UnitsContext) => ComponentChildren;
-}) {
-  const { planetId, snapshot } = useGame();
-  if (planetId === undefined || !snapshot.data) {
-    return (
-      <Screen title={title}>
-        {snapshot.error ? <ErrorText error={snapshot.error} /> : <Loading />}
-      </Screen>
-    );
-  }
-  return (
-    <Screen title={title}>
-      <CatalogLoader key={planetId} planetId={planetId}>
-        {children}
-      </CatalogLoader>
-    </Screen>
-  );
-}
-
-function CatalogLoader({
-  planetId,
-  children,
-}: {
-  planetId: number;
-  children: (context: UnitsContext) => ComponentChildren;
-}) {
-  const { userId, snapshot } = useGame();
-  const catalog = useCatalog(userId, planetId);
-  if (!catalog.data || !snapshot.data) {
-    return catalog.error ? (
-      <ErrorText error={catalog.error} />
-    ) : (
-      <Loading what="Loading the catalog" />
-    );
-  }
-  return (
-    <>
-      {catalog.error ? <ErrorText error={catalog.error} /> : null}
-      {children({
-        planetId,
-        snapshot: snapshot.data,
-        catalog: catalog.data,
-        refresh: () => {
-          catalog.reload();
-          snapshot.reload();
-        },
-      })}
-    </>
-  );
-}
 
 /** A unit's card: an `<article>` named by its `<h2>`, the unit's display name. */
 export function UnitArticle({
@@ -150,12 +64,71 @@ export function LiveCost({
   cost: Partial<Schemas['Cost']>;
   snapshot: Snapshot;
 }) {
-  const elapsed = Math.max(0, (now.value - Date.parse(snapshot.server_time)) / 1000);
-  const have = projectResources(
-    snapshot.resources,
-    snapshot.production,
-    snapshot.capacity,
-    elapsed,
+  return <Cost cost={cost} have={resourcesAt(snapshot, now.value)} />;
+}
+
+/** A unit's next price and how long it takes (the price red where the planet is short). */
+export function PriceFacts({
+  entry,
+  snapshot,
+  costLabel,
+  timeLabel,
+}: {
+  entry: Pick<UnitEntry, 'next_cost' | 'next_duration_seconds'>;
+  snapshot: Snapshot;
+  costLabel: string;
+  timeLabel: string;
+}) {
+  return (
+    <dl class="facts">
+      <Fact label={costLabel}>
+        <LiveCost cost={entry.next_cost} snapshot={snapshot} />
+      </Fact>
+      <Fact label={timeLabel}>{formatDuration(entry.next_duration_seconds)}</Fact>
+    </dl>
   );
-  return <Cost cost={cost} have={have} />;
+}
+
+/** The next level of a building or a technology: its price, its duration, what it still needs. */
+export function NextLevel({ entry, snapshot }: { entry: LevelEntry; snapshot: Snapshot }) {
+  return (
+    <>
+      <PriceFacts
+        entry={entry}
+        snapshot={snapshot}
+        costLabel={`Cost of level ${entry.level + 1}`}
+        timeLabel="Duration"
+      />
+      <Requirements missing={entry.missing_requirements} />
+    </>
+  );
+}
+
+/** What an undone action gave back, as the server's reply says. */
+export function Refund({ refund }: { refund: Schemas['Resources'] }) {
+  if (refund.metal <= 0 && refund.crystal <= 0 && refund.deuterium <= 0) {
+    return <>Nothing was refunded.</>;
+  }
+  return (
+    <>
+      Refund: <Cost cost={refund} />
+    </>
+  );
+}
+
+/**
+ * An action on the planet's units. Whatever the server answers, the catalog and the snapshot
+ * are read again: a refused order may still mean that the figures shown were out of date.
+ */
+export function useUnitAction<A extends unknown[]>(
+  refresh: () => void,
+  action: (...args: A) => Promise<unknown>,
+) {
+  return useAction(async (...args: A) => {
+    try {
+      return await action(...args);
+    } finally {
+      refresh();
+    }
+  });
 }

@@ -1,48 +1,81 @@
-import type { Schemas, ServerMessageType } from '@ogame-like/sdk';
+import type { Schemas } from '@ogame-like/sdk';
 import { ok } from '@ogame-like/sdk';
-import { Countdown, Empty, ErrorText } from '../components/bits';
+import { Countdown, Empty, ErrorText, Loading } from '../components/bits';
 import { api } from '../lib/api';
+import type { FleetOverview } from '../lib/fleet';
 import { formatCoords, formatNumber, formatTime } from '../lib/format';
 import { useGame } from '../lib/game';
-import { useAction } from '../lib/load';
+import { useAction, type Loaded } from '../lib/load';
 import { RESOURCE_KINDS, type Resources } from '../lib/resources';
+import { MISSION_LABELS } from './Missions';
 
-// Pieces of the fleet screen: the mission names and the lists of fleets in flight.
+// The fleet screen's lists: the player's fleets in flight (with recall), the fleets on their way
+// to the player's planets, and what stays at home (defenses, the shipyard's queue).
 
-export type Mission = Schemas['Mission'];
-export type FleetOverview = Schemas['FleetOverview'];
-export type FlyingFleet = Schemas['Fleet'];
-export type IncomingFleet = Schemas['IncomingFleet'];
-export type FlightPreview = Schemas['FlightPreview'];
+type FlyingFleet = Schemas['Fleet'];
+type IncomingFleet = Schemas['IncomingFleet'];
 
-/** Every mission of the contract's enum (the Record makes a new one a type error here). */
-export const MISSION_LABELS: Record<Mission, string> = {
-  attack: 'Attack',
-  transfer: 'Transport',
-  deploy: 'Deploy',
-  espionage: 'Espionage',
-  colonize: 'Colonize',
-  recycle: 'Recycle',
-};
-export const MISSIONS = Object.keys(MISSION_LABELS) as Mission[];
-
-export function isMission(value: string | undefined): value is Mission {
-  return value !== undefined && value in MISSION_LABELS;
+/** The four cards below the dispatch form. */
+export function FleetLists({ fleet }: { fleet: Loaded<FleetOverview> }) {
+  const { rules, nameOf } = useGame();
+  const data = fleet.data;
+  return (
+    <div class="grid two fleet-lists">
+      <article class="card">
+        <h2>Fleets in flight</h2>
+        {data ? (
+          <FleetsInFlight missions={data.missions} onChange={() => fleet.reload()} />
+        ) : (
+          <Loading />
+        )}
+      </article>
+      <article class="card">
+        <h2>Incoming fleets</h2>
+        {data ? <IncomingFleets incoming={data.incoming} /> : <Loading />}
+      </article>
+      <article class="card">
+        <h2>Defenses</h2>
+        {!data ? (
+          <Loading />
+        ) : rules && rules.units.defense.length === 0 ? (
+          <Empty>This universe has no defenses.</Empty>
+        ) : Object.values(data.defenses).every((n) => n === 0) ? (
+          <Empty>No defenses on this planet.</Empty>
+        ) : (
+          <ul class="unit-counts">
+            {Object.entries(data.defenses)
+              .filter(([, n]) => n > 0)
+              .map(([type, n]) => (
+                <li key={type}>
+                  <span>{nameOf(type)}</span> <span class="num">{formatNumber(n)}</span>
+                </li>
+              ))}
+          </ul>
+        )}
+      </article>
+      <article class="card">
+        <h2>Shipyard queue</h2>
+        {!data ? (
+          <Loading />
+        ) : data.ship_build_queue.length === 0 ? (
+          <Empty>The shipyard is idle.</Empty>
+        ) : (
+          <ul class="queue" aria-label="Shipyard queue">
+            {data.ship_build_queue.map((item) => (
+              <li key={item.id}>
+                {formatNumber(item.count - item.delivered)} × {nameOf(item.type)}{' '}
+                <Countdown until={item.completion_time} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </article>
+    </div>
+  );
 }
 
-/** The live messages after which the fleet overview may have changed. */
-export const FLEET_EVENTS: readonly ServerMessageType[] = [
-  'fleet_arrived',
-  'fleet_returned',
-  'incoming_attack',
-  'battle_report',
-  'ship_build_complete_batch',
-  'colony_founded',
-  'transport_received',
-];
-
 /** `3 × Light Fighter, 1 × Cruiser`. */
-export function shipsText(
+function shipsText(
   ships: Record<string, number> | null | undefined,
   nameOf: (type: string) => string,
 ): string {
@@ -72,13 +105,7 @@ function nextStep(fleet: FlyingFleet): { until: string; what: string } {
   return { until: fleet.return_time ?? fleet.arrival_time, what: 'Home in' };
 }
 
-export function FleetsInFlight({
-  missions,
-  onChange,
-}: {
-  missions: FlyingFleet[];
-  onChange: () => void;
-}) {
+function FleetsInFlight({ missions, onChange }: { missions: FlyingFleet[]; onChange: () => void }) {
   if (missions.length === 0) return <Empty>No fleet of yours is in flight.</Empty>;
   return (
     <ul class="queue fleet-list" aria-label="Fleets in flight">
@@ -145,7 +172,7 @@ function FlyingItem({ fleet, onChange }: { fleet: FlyingFleet; onChange: () => v
   );
 }
 
-export function IncomingFleets({ incoming }: { incoming: IncomingFleet[] }) {
+function IncomingFleets({ incoming }: { incoming: IncomingFleet[] }) {
   const { nameOf, planets } = useGame();
   if (incoming.length === 0) return <Empty>No fleet is on its way to your planets.</Empty>;
   return (
