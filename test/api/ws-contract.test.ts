@@ -115,6 +115,7 @@ test('every message of real play matches the contract, with increasing seqs per 
     'espionage_report',
     'colony_founded',
     'trade_event',
+    'market_update',
     'notification',
   ];
   for (const type of expected) assert.ok(seen.has(type), `${type} was sent`);

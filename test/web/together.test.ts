@@ -35,6 +35,8 @@ test('two players trade on the market, each in a browser context of their own', 
     await player.page.reload();
   }
 
+  // The buyer watches the market before the offer exists: it appears by itself.
+  await openScreen(buyer.page, 'Market');
   await openScreen(seller.page, 'Market');
   const form = seller.page.getByRole('form', { name: 'Create offer' });
   await form.getByLabel('Offer').selectOption('metal');
@@ -52,7 +54,7 @@ test('two players trade on the market, each in a browser context of their own', 
   assert.ok((await amount(seller.page, 'res-metal')) <= 40_000);
   await checkScreen(seller.page, 'market');
 
-  await openScreen(buyer.page, 'Market');
+  await buyer.page.getByRole('button', { name: `Accept offer ${offerId}` }).waitFor();
   const crystalBefore = await amount(buyer.page, 'res-crystal');
   await buyer.page.getByRole('button', { name: `Accept offer ${offerId}` }).click();
   await buyer.page.getByRole('table', { name: 'Trade history' }).getByRole('row').nth(1).waitFor();

@@ -1672,7 +1672,7 @@ export interface components {
                 /** @description True when events after `after` may be missing from the replay: older notifications than the retained ones (the inbox holds NOTIFICATION_RETENTION, all newer than `after`), events older than EVENT_LOG_RETENTION_SECONDS (pruned), more logged events than one replay sends (only the newest 1000 are), or `after` ahead of this server (its position is unknown here). Reload the state. */
                 truncated: boolean;
             };
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1684,7 +1684,7 @@ export interface components {
         PongMessage: {
             /** @enum {string} */
             type: "pong";
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1697,7 +1697,7 @@ export interface components {
             /** @enum {string} */
             type: "info";
             message: string;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1710,7 +1710,7 @@ export interface components {
             /** @enum {string} */
             type: "error";
             message: string;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1726,7 +1726,7 @@ export interface components {
             count: number;
             /** @description Unread notifications now. */
             unread_notifications: number;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1746,7 +1746,26 @@ export interface components {
              * @description The tick time.
              */
             ts: string;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            seq: number;
+            /**
+             * Format: date-time
+             * @description When the server sent the message (its clock).
+             */
+            server_time: string;
+        };
+        /** @description At the tick after the open offers changed (one was created, accepted, cancelled or expired, by anyone): read `GET /trade/offers` again. At most one per tick, to every online player. */
+        MarketUpdateMessage: {
+            /** @enum {string} */
+            type: "market_update";
+            /** @description Open offers now. */
+            open_offers: number;
+            /**
+             * Format: date-time
+             * @description The tick time.
+             */
+            ts: string;
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1773,7 +1792,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1797,7 +1816,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1832,7 +1851,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1864,7 +1883,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1890,7 +1909,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -1968,7 +1987,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2014,7 +2033,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2046,7 +2065,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2072,7 +2091,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2113,7 +2132,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2139,7 +2158,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2164,7 +2183,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2197,7 +2216,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2217,7 +2236,7 @@ export interface components {
              * @enum {boolean}
              */
             replayed?: true;
-            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
+            /** @description The message's number in the event stream. Events (everything that reports a change) carry their own number: it increases for each player, and a stored notification has the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the socket: the position to resume from with `/ws?after=<seq>`. */
             seq: number;
             /**
              * Format: date-time
@@ -2226,7 +2245,7 @@ export interface components {
             server_time: string;
         };
         /** @description Any message the server sends on /ws (by `type`). */
-        ServerMessage: components["schemas"]["WelcomeMessage"] | components["schemas"]["PongMessage"] | components["schemas"]["InfoMessage"] | components["schemas"]["ErrorMessage"] | components["schemas"]["ReplayCompleteMessage"] | components["schemas"]["ResourceUpdateMessage"] | components["schemas"]["BuildingCompleteMessage"] | components["schemas"]["ResearchCompleteMessage"] | components["schemas"]["ShipBuildCompleteBatchMessage"] | components["schemas"]["IncomingAttackMessage"] | components["schemas"]["BattleStartedMessage"] | components["schemas"]["BattleReportMessage"] | components["schemas"]["FleetArrivedMessage"] | components["schemas"]["FleetReturnedMessage"] | components["schemas"]["TransportReceivedMessage"] | components["schemas"]["EspionageReportMessage"] | components["schemas"]["ColonyFoundedMessage"] | components["schemas"]["ColonizationFailedMessage"] | components["schemas"]["TradeEventMessage"] | components["schemas"]["NotificationMessage"];
+        ServerMessage: components["schemas"]["WelcomeMessage"] | components["schemas"]["PongMessage"] | components["schemas"]["InfoMessage"] | components["schemas"]["ErrorMessage"] | components["schemas"]["ReplayCompleteMessage"] | components["schemas"]["ResourceUpdateMessage"] | components["schemas"]["MarketUpdateMessage"] | components["schemas"]["BuildingCompleteMessage"] | components["schemas"]["ResearchCompleteMessage"] | components["schemas"]["ShipBuildCompleteBatchMessage"] | components["schemas"]["IncomingAttackMessage"] | components["schemas"]["BattleStartedMessage"] | components["schemas"]["BattleReportMessage"] | components["schemas"]["FleetArrivedMessage"] | components["schemas"]["FleetReturnedMessage"] | components["schemas"]["TransportReceivedMessage"] | components["schemas"]["EspionageReportMessage"] | components["schemas"]["ColonyFoundedMessage"] | components["schemas"]["ColonizationFailedMessage"] | components["schemas"]["TradeEventMessage"] | components["schemas"]["NotificationMessage"];
         /** @description The token as the first frame, for a socket opened without `?token=` or the `bearer` subprotocol; it must arrive within a few seconds, or the socket is closed with 1008. */
         AuthFrame: {
             /** @enum {string} */

@@ -155,6 +155,7 @@ const POSITION_ONLY = new Set<ServerMessageType>([
   'info',
   'error',
   'resource_update',
+  'market_update',
   'replay_complete',
 ]);
 

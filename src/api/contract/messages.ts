@@ -16,7 +16,7 @@ const ENVELOPE = {
       "The message's number in the event stream. Events (everything that reports a change) " +
       'carry their own number: it increases for each player, and a stored notification has ' +
       'the `seq` of its `notification` message as its id. Other messages (welcome, pong, info, ' +
-      'error, resource_update, replay_complete) carry the `seq` of the last event sent on the ' +
+      'error, resource_update, market_update, replay_complete) carry the `seq` of the last event sent on the ' +
       'socket: the position to resume from with `/ws?after=<seq>`.',
   }),
   server_time: DateTime({ description: 'When the server sent the message (its clock).' }),
@@ -206,6 +206,16 @@ export const ResourceUpdateMessage = serverMessage(
     planet_id: Id(),
     deltas: Resources,
     totals: Resources,
+    ts: Ts('The tick time.'),
+  },
+);
+
+export const MarketUpdateMessage = serverMessage(
+  'market_update',
+  false,
+  'At the tick after the open offers changed (one was created, accepted, cancelled or expired, by anyone): read `GET /trade/offers` again. At most one per tick, to every online player.',
+  {
+    open_offers: Type.Integer({ minimum: 0, description: 'Open offers now.' }),
     ts: Ts('The tick time.'),
   },
 );
@@ -418,6 +428,7 @@ const ALL_SERVER_MESSAGES = [
   ErrorMessage,
   ReplayCompleteMessage,
   ResourceUpdateMessage,
+  MarketUpdateMessage,
   BuildingCompleteMessage,
   ResearchCompleteMessage,
   ShipBuildCompleteBatchMessage,

@@ -8,8 +8,15 @@ import type { OfferId, TradeOffer } from './types.js';
 export class MarketState {
   readonly open = new Map<OfferId, TradeOffer>();
   private readonly bySeller = new Map<UserId, Set<OfferId>>();
+  private changes = 0;
+
+  /** Counts every change of the open offers (market_update tells players when it moved). */
+  get version(): number {
+    return this.changes;
+  }
 
   add(offer: TradeOffer): void {
+    this.changes++;
     this.open.set(offer.id, offer);
     let ids = this.bySeller.get(offer.sellerId);
     if (!ids) this.bySeller.set(offer.sellerId, (ids = new Set()));
@@ -17,6 +24,7 @@ export class MarketState {
   }
 
   remove(offer: TradeOffer): void {
+    this.changes++;
     this.open.delete(offer.id);
     const ids = this.bySeller.get(offer.sellerId);
     ids?.delete(offer.id);

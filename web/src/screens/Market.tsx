@@ -13,6 +13,7 @@ import { Amount, fairRate, percentFormat, rateFormat, type Guidance } from './Ma
 import './Market.css';
 
 const TRADE_EVENTS = ['trade_event'] as const;
+const MARKET_EVENTS = ['market_update'] as const;
 
 /** The trading post: the server's guidance, a new offer, the open offers and the history. */
 export function Market() {
@@ -49,8 +50,10 @@ export function Market() {
     offers.reload();
     history.reload();
   };
-  // The parties of an offer (its seller, its buyer) hear of each change to it.
+  // The parties of an offer (its seller, its buyer) hear of each change to it; everyone online
+  // hears that the open offers changed (market_update, at most once a tick).
   useMessages(TRADE_EVENTS, changed);
+  useMessages(MARKET_EVENTS, () => offers.reload());
 
   return (
     <Screen title="Market">
