@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Response } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.js';
+import { median } from './fixtures.js';
 import { startServerProcess } from './server-process.js';
 
 export interface WebBenchResult {
@@ -23,7 +24,6 @@ export interface WebBenchResult {
 }
 
 const RUNS = 9;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 /** Loads a page and sums the gzip size of every script and stylesheet it fetched. */

@@ -37,10 +37,12 @@ export function wantsPage(accept: string | undefined): boolean {
 export async function serveWebClient(app: FastifyInstance, configured: string | null) {
   if (configured === null) return;
   const root = resolve(configured === '' ? DEFAULT_WEB_DIR : configured);
+  // Looked for until found: a build made after the start is served without a restart.
+  let built = false;
   const sendPage = (reply: FastifyReply) => {
     reply.header('content-security-policy', PAGE_POLICY).header('cache-control', 'no-cache');
-    if (!existsSync(join(root, 'index.html')))
-      return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
+    built ||= existsSync(join(root, 'index.html'));
+    if (!built) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
     return reply.sendFile('index.html', root, { cacheControl: false });
   };
 

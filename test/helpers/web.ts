@@ -175,6 +175,11 @@ export async function planetsOf(base: string, token: string, userId: number) {
   ).planets;
 }
 
+/** A resource amount as the resource bar shows it ("1,234" is 1234): `amount(page, 'res-metal')`. */
+export async function amount(page: Page, testId: string): Promise<number> {
+  return Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
+}
+
 /** Saves the page as test-artifacts/web/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   adminPatchPlanet,
+  amount,
   checkScreen,
   launchChromium,
   openPage,
@@ -19,11 +20,6 @@ import {
 
 /** A unit's card on the buildings, research, shipyard and defense screens. */
 const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-
-/** Reads a figure shown with thousands separators ("1,234"). */
-async function amount(page: Page, testId: string): Promise<number> {
-  return Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
-}
 
 test('a newcomer registers and plays the loop in the browser', async (t) => {
   const browser = await launchChromium(t);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   adminPatchPlanet,
+  amount,
   checkScreen,
   launchChromium,
   openScreen,
@@ -15,10 +16,6 @@ import {
   tokenOf,
   watch,
 } from '../helpers/web.js';
-
-async function amount(page: Page, testId: string): Promise<number> {
-  return Number((await page.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
-}
 
 test('two players trade on the market, each in a browser context of their own', async (t) => {
   const browser = await launchChromium(t);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { logOut } from '../lib/api';
+import { now } from '../lib/clock';
 import { formatCoords } from '../lib/format';
 import { useGame } from '../lib/game';
 import { incomingAttacks, linkState, unreadCount } from '../lib/live';
@@ -43,14 +44,15 @@ function PlanetSwitcher() {
 }
 
 function AttackAlarm() {
-  const attacks = incomingAttacks.value.filter((a) => Date.parse(a.eta) > Date.now() - 5000);
+  // Shown until a few seconds after arrival (the battle's report follows).
+  const attacks = incomingAttacks.value.filter((a) => Date.parse(a.eta) > now.value - 5000);
   if (attacks.length === 0) return null;
   return (
     <div class="alarm" role="alert">
       <strong>Incoming attack!</strong>{' '}
       {attacks.map((attack) => (
         <span key={attack.fleetId}>
-          {attack.target} in <Countdown until={attack.eta} done="now" />{' '}
+          {formatCoords(attack.target)} in <Countdown until={attack.eta} done="now" />{' '}
         </span>
       ))}
     </div>

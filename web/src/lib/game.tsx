@@ -5,7 +5,7 @@ import { useContext, useEffect, useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, userId } from './api';
 import { syncClock } from './clock';
-import { incomingAttacks, unreadCount, useMessages } from './live';
+import { soundAlarm, unreadCount, useMessages } from './live';
 import { useLoad, type Loaded } from './load';
 
 // What every screen behind the login shares: the ruleset, the player's planets, the planet this
@@ -75,27 +75,19 @@ export function GameProvider({ children }: { children: ComponentChildren }) {
     return snap;
   }, [id, wanted]);
 
-  // Hostile fleets already under way when the page opens sound the alarm too.
-  const hostile = useLoad(async () => {
-    const fleet = await ok(
-      api.GET('/player/{user_id}/fleet', { params: { path: { user_id: id } } }),
-    );
-    return fleet.incoming.filter((f) => f.hostile);
-  }, [id]);
+  // Hostile fleets already under way when the page opens sound the alarm too (incoming fleets
+  // are the player's, whatever the planet asked about; later ones arrive as incoming_attack).
   useEffect(() => {
-    if (!hostile.data) return;
-    const known = new Set(incomingAttacks.value.map((a) => a.fleetId));
-    incomingAttacks.value = [
-      ...incomingAttacks.value,
-      ...hostile.data
-        .filter((f) => !known.has(f.id))
-        .map((f) => ({
-          fleetId: f.id,
-          eta: f.arrival_time,
-          target: `[${f.target.galaxy}:${f.target.system}:${f.target.position}]`,
-        })),
-    ];
-  }, [hostile.data]);
+    ok(api.GET('/player/{user_id}/fleet', { params: { path: { user_id: id } } })).then(
+      (fleet) =>
+        soundAlarm(
+          fleet.incoming
+            .filter((f) => f.hostile)
+            .map((f) => ({ fleetId: f.id, eta: f.arrival_time, target: f.target })),
+        ),
+      () => undefined, // the alarm is a courtesy; the screens show their own errors
+    );
+  }, [id]);
 
   useMessages(SNAPSHOT_EVENTS, () => snapshot.reload());
   useMessages(['colony_founded'], () => planets.reload());

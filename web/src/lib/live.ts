@@ -2,6 +2,7 @@ import { GameSocket, type ServerMessage, type ServerMessageType } from '@ogame-l
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { game, session } from './api';
+import type { CoordinatesLike } from './format';
 
 // The page's one WebSocket. Every change reaches the screens from here (no polling): a screen
 // subscribes to the message types that concern it and reloads or patches what it shows. After
@@ -11,8 +12,19 @@ export type LinkState = 'connecting' | 'open' | 'closed';
 export const linkState = signal<LinkState>('closed');
 /** Unread notifications, as the server last counted them. */
 export const unreadCount = signal(0);
+export interface IncomingAttack {
+  fleetId: number;
+  eta: string;
+  target: CoordinatesLike;
+}
 /** Hostile fleets announced and not yet arrived: the alarm in the header. */
-export const incomingAttacks = signal<{ fleetId: number; eta: string; target: string }[]>([]);
+export const incomingAttacks = signal<IncomingAttack[]>([]);
+
+/** Sounds the alarm for these hostile fleets (each fleet once, its latest news kept). */
+export function soundAlarm(attacks: readonly IncomingAttack[]): void {
+  const ids = new Set(attacks.map((a) => a.fleetId));
+  incomingAttacks.value = [...incomingAttacks.value.filter((a) => !ids.has(a.fleetId)), ...attacks];
+}
 
 type Listener = (message: ServerMessage) => void;
 const listeners = new Map<ServerMessageType | '*', Set<Listener>>();
@@ -50,11 +62,7 @@ function remember(message: ServerMessage): void {
     unreadCount.value = message.unread_notifications;
   }
   if (message.type === 'incoming_attack') {
-    const target = `[${message.target.galaxy}:${message.target.system}:${message.target.position}]`;
-    incomingAttacks.value = [
-      ...incomingAttacks.value.filter((a) => a.fleetId !== message.fleet_id),
-      { fleetId: message.fleet_id, eta: message.eta, target },
-    ];
+    soundAlarm([{ fleetId: message.fleet_id, eta: message.eta, target: message.target }]);
   }
   if (message.type === 'battle_started' || message.type === 'battle_report') {
     const now = Date.now();

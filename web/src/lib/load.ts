@@ -19,39 +19,59 @@ export function errorText(error: unknown): string {
 /**
  * Runs `load` when the component mounts and whenever `deps` change; a newer load supersedes
  * an older one still in flight, so a quick planet switch never shows the previous planet.
+ * Reloads asked for while a load is in flight become one more load after it: a burst of live
+ * messages (a reconnect's replay, a batch of completions) costs two requests, not one each.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
+  const busy = useRef(false);
+  const queued = useRef(false);
   const latest = useRef(load);
   latest.current = load;
 
-  const run = useCallback(() => {
+  const start = useCallback(() => {
     const mine = ++generation.current;
+    busy.current = true;
     setLoading(true);
-    latest.current().then(
-      (value) => {
-        if (mine !== generation.current) return;
-        setData(value);
-        setError(null);
+    const current = () => mine === generation.current;
+    latest
+      .current()
+      .then(
+        (value) => {
+          if (!current()) return;
+          setData(value);
+          setError(null);
+        },
+        (failure: unknown) => {
+          if (current()) setError(errorText(failure));
+        },
+      )
+      .finally(() => {
+        if (!current()) return; // superseded: the newer load owns the flags
+        busy.current = false;
         setLoading(false);
-      },
-      (failure: unknown) => {
-        if (mine !== generation.current) return;
-        setError(errorText(failure));
-        setLoading(false);
-      },
-    );
+        if (queued.current) {
+          queued.current = false;
+          start();
+        }
+      });
   }, []);
+
+  const reload = useCallback(() => {
+    if (busy.current) queued.current = true;
+    else start();
+  }, [start]);
 
   useEffect(() => {
     setData(undefined);
-    run();
+    queued.current = false;
+    start();
   }, deps);
 
-  return { data, error, loading, reload: run };
+  return { data, error, loading, reload };
 }
 
 /** Runs an action (a click): its pending state and its error, shown where it was taken. */

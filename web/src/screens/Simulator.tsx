@@ -17,8 +17,6 @@ import {
 import { SimulationResult, type SimulationBody, type Simulated } from './SimulatorResult';
 import './Simulator.css';
 
-const MAX_RUNS = 100;
-
 interface Attacker {
   ships: Inputs;
   techs: Inputs;
@@ -233,7 +231,6 @@ export function Simulator() {
             <input
               type="number"
               min={1}
-              max={MAX_RUNS}
               step={1}
               inputMode="numeric"
               value={runs}

@@ -11,9 +11,6 @@ type UnitDef = Schemas['UnitDef'];
 /** What the player typed, as typed (an input may be empty). */
 export type Inputs = Record<string, string>;
 
-const MAX_UNITS = 2_000_000;
-const MAX_TECH = 100;
-
 /** The counts above zero of the inputs, as whole numbers (the server checks the ranges). */
 export function countsOf(inputs: Inputs): Counts {
   const out: Counts = {};
@@ -42,7 +39,6 @@ export function UnitInputs({
   units,
   values,
   onChange,
-  max = MAX_UNITS,
   idPrefix,
   none = 'None in this ruleset.',
 }: {
@@ -50,7 +46,6 @@ export function UnitInputs({
   units: readonly UnitDef[];
   values: Inputs;
   onChange: (next: Inputs) => void;
-  max?: number;
   idPrefix: string;
   /** Said when the ruleset has no such unit. */
   none?: string;
@@ -69,7 +64,6 @@ export function UnitInputs({
                 id={`${idPrefix}-${unit.type}`}
                 type="number"
                 min={0}
-                max={max}
                 step={1}
                 inputMode="numeric"
                 placeholder="0"
@@ -106,7 +100,6 @@ export function TechInputs({
         units={rules?.units.research ?? []}
         values={values}
         onChange={onChange}
-        max={MAX_TECH}
         idPrefix={idPrefix}
       />
     </details>
