@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './runtime/clock.js';
 import { BattleService } from './runtime/battles.js';
 import { GameRuntime } from './runtime/game.js';
 import { Metrics } from './runtime/metrics.js';
+import { IdempotencyLedger } from './runtime/idempotency.js';
 import { runMaintenance } from './runtime/maintenance.js';
 import type { CleanupReport } from './sim/commands/cleanup.js';
 import type { SimSettings } from './sim/context.js';
@@ -80,10 +81,15 @@ export async function createServer(
   const log = logger || pino({ level: 'silent' });
   const metrics = new Metrics();
 
+  let waiting = false;
   const store = openStore(config, {
     standby: options.standby,
     onSql: (sql, ms) => log.debug({ sql, ms }, 'sql'),
-    onWaiting: () => log.warn('another server owns the database; waiting as standby'),
+    onWaiting: () => {
+      if (waiting) return;
+      waiting = true;
+      log.warn('another server owns the store; waiting as standby');
+    },
   });
   await store.acquireOwnership();
   try {
@@ -141,7 +147,17 @@ export async function createServer(
       clock,
     );
     const battles = new BattleService(runtime, log);
-    const services: AppServices = { config, clock, runtime, store, tokens, metrics, battles };
+    const ledger = new IdempotencyLedger(runtime, config.idempotencyTtlSeconds * 1000);
+    const services: AppServices = {
+      config,
+      clock,
+      runtime,
+      ledger,
+      store,
+      tokens,
+      metrics,
+      battles,
+    };
     const checker = options.checkContract ? new ResponseChecker() : undefined;
     const built = await buildApp(services, logger, { checker });
     // Every publication (after a commit) also wakes the battle service for reserved battles;
@@ -159,13 +175,13 @@ export async function createServer(
       services,
       startedAt,
       contractViolations: checker?.violations ?? [],
-      runMaintenance: () => runMaintenance(runtime, log, metrics),
+      runMaintenance: () => runMaintenance(runtime, ledger, log, metrics),
       async listen() {
         const address = await built.app.listen({ host: config.host, port: config.port });
         runtime.startLoop(config.tickRateHz);
         // Every command and tick commits on its own; this periodic job only does housekeeping.
         maintenance = setInterval(() => {
-          runMaintenance(runtime, log, metrics).catch((err: unknown) =>
+          runMaintenance(runtime, ledger, log, metrics).catch((err: unknown) =>
             log.warn({ err }, 'maintenance failed'),
           );
         }, config.saveIntervalSeconds * 1000);

@@ -23,6 +23,7 @@ import { createValidatorCompiler } from './validation.js';
 import { AsyncApiDocument, asyncApiDocument } from './contract/asyncapi.js';
 import { replies } from './contract/responses.js';
 import { selectSubprotocol, WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
+import { declareIdempotencyKeys } from './idempotency.js';
 import { serveWebClient } from './web-client.js';
 
 export const API_VERSION = '0.1.0';
@@ -68,6 +69,7 @@ export async function buildApp(
   app.setValidatorCompiler(createValidatorCompiler());
   for (const schema of namedSchemas()) app.addSchema(schema);
   installErrorHandlers(app);
+  declareIdempotencyKeys(app, services.ledger);
   ignoreBodiesOfBodylessRoutes(app);
   if (options.checker) options.checker.install(app);
 

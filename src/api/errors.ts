@@ -156,6 +156,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
         extra.retry_after = retryAfter;
       }
       if (error.status === 401) reply.header('www-authenticate', 'Bearer');
+      // A 422 keeps FastAPI's shape: one issue at the input it names.
+      if (error.status === 422) {
+        const loc = Array.isArray(extra.loc) ? (extra.loc as string[]) : [];
+        return reply.code(422).send({
+          detail: [{ loc, msg: error.detail, type: error.code }],
+          code: error.code,
+        });
+      }
       return reply.code(error.status).send({ detail: error.detail, code: error.code, ...extra });
     }
     if (error.validation) {

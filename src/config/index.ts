@@ -22,6 +22,7 @@ export interface Config {
   webDir: string | null;
   ruleset: RulesetId;
   bodyLimitBytes: number;
+  idempotencyTtlSeconds: number;
   trustProxy: boolean;
   tickRateHz: number;
   saveIntervalSeconds: number;
@@ -226,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
     webDir: r.str('WEB_DIR') === 'off' ? null : r.str('WEB_DIR'),
     ruleset: r.oneOf<RulesetId>('RULESET'),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES'),
+    idempotencyTtlSeconds: r.int('IDEMPOTENCY_TTL_SECONDS'),
     trustProxy: r.bool('TRUST_PROXY'),
     tickRateHz: r.num('TICK_RATE'),
     saveIntervalSeconds: saveInterval,

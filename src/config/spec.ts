@@ -58,6 +58,13 @@ export const CONFIG_SPEC = {
     doc: 'Largest accepted request body.',
     group: 'Server',
   },
+  IDEMPOTENCY_TTL_SECONDS: {
+    type: 'int',
+    default: '86400',
+    min: 60,
+    doc: 'How long the reply of a command sent with an `Idempotency-Key` is kept: a retry with the key within this time gets that reply and changes nothing. Kept in the store, pruned by the periodic housekeeping.',
+    group: 'Server',
+  },
   // Game loop
   TICK_RATE: {
     type: 'number',

@@ -233,8 +233,16 @@ export class GameRuntime {
     this.pending.changes.absorb(changes);
   }
 
-  /** Runs a command and resolves once its effects are committed. */
-  async execute<I, O>(command: Command<I, O>, input: I): Promise<O> {
+  /**
+   * Runs a command and resolves once its effects are committed. `after` runs right after the
+   * command, on the same state, and may add rows to its change set (a command's kept reply,
+   * runtime/idempotency.ts); it must not throw.
+   */
+  async execute<I, O>(
+    command: Command<I, O>,
+    input: I,
+    after?: (result: O, changes: ChangeSet, ctx: SimContext) => void,
+  ): Promise<O> {
     this.ensureAccepting();
     const now = this.now();
     this.advance(now);
@@ -242,7 +250,9 @@ export class GameRuntime {
     const events: OutboundEvent[] = [];
     // Bumped before the command runs, so even one that throws halfway counts as a change.
     this.worldVersion++;
-    const result = command(this.context(now, changes, events), input);
+    const ctx = this.context(now, changes, events);
+    const result = command(ctx, input);
+    after?.(result, changes, ctx);
     this.opts.onApplied?.(this.world, changes);
     if (changes.isEmpty && events.length === 0) {
       // Nothing to write, but the answer may reflect changes still committing: wait for them.

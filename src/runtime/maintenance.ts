@@ -4,22 +4,25 @@ import { cleanupDue, runCleanup, type CleanupReport } from '../sim/commands/clea
 import { pruneEventLog } from '../sim/commands/event-log.js';
 import { eventLogPruneBound } from '../store/histories.js';
 import type { GameRuntime } from './game.js';
+import type { IdempotencyLedger } from './idempotency.js';
 import type { Metrics } from './metrics.js';
 
 /**
- * The periodic housekeeping (every SAVE_INTERVAL_SECONDS): expired token revocations and events
- * older than the event log's retention are pruned, and once a day the inactive-player cleanup
+ * The periodic housekeeping (every SAVE_INTERVAL_SECONDS): expired token revocations, events
+ * older than the event log's retention and expired idempotency keys are pruned, and once a day the inactive-player cleanup
  * runs. The simulation only reports what it did; the deletions are logged here, one line per
  * player, as an audit trail.
  */
 export async function runMaintenance(
   runtime: GameRuntime,
+  ledger: IdempotencyLedger,
   log: Logger,
   metrics: Metrics,
 ): Promise<CleanupReport> {
   const started = performance.now();
   await runtime.execute(pruneRevokedTokens, undefined);
   await pruneOldEvents(runtime);
+  await ledger.prune();
   const report: CleanupReport = cleanupDue(runtime.world.meta, runtime.now())
     ? await runtime.execute(runCleanup, undefined)
     : { ran: false, marked: [], restored: [], deleted: [] };

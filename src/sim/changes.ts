@@ -20,7 +20,8 @@ export type TableName =
   | 'trade_offers'
   | 'trade_events'
   | 'inactive_players'
-  | 'event_log';
+  | 'event_log'
+  | 'idempotency_keys';
 
 /** A row of an append-mostly table (notifications, reports, trade events) carried as is. */
 export type PlainRow = Record<string, string | number | null>;

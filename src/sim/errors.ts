@@ -96,6 +96,7 @@ export const ERROR_CODES = [
   'offer_not_open', // The market offer exists but was accepted, cancelled or expired.
   // 413, 415, 422, 408, 431 and other client errors of the transport.
   'validation_failed', // The request does not match its schema (422, FastAPI's shape).
+  'idempotency_key_reused', // An Idempotency-Key already used for another request (422).
   'payload_too_large', // The body is larger than the server accepts.
   'unsupported_media_type', // The body's content type is not one the server reads.
   'malformed_request', // Unparsable HTTP, JSON or URL.

@@ -175,3 +175,30 @@ export const offerPage = (db: AnyDb, status: OfferStatus | null, page: Page): Pr
   if (status !== null) q = q.where('status', '=', status);
   return q.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute() as Promise<Row[]>;
 };
+
+/** A command's reply kept under its Idempotency-Key (see runtime/idempotency.ts). */
+export interface StoredReply {
+  fingerprint: string;
+  status: number;
+  body: string;
+}
+
+/**
+ * The reply stored under `scope` and `key` at or after `since` (older ones have expired and are
+ * about to be pruned). Run on the primary: a replica may not have the original's commit yet.
+ */
+export const storedReply = async (
+  db: AnyDb,
+  scope: string,
+  key: string,
+  since: number,
+): Promise<StoredReply | null> => {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['fingerprint', 'status', 'body'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  return row ? { fingerprint: row.fingerprint, status: Number(row.status), body: row.body } : null;
+};

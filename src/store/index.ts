@@ -33,5 +33,7 @@ export function openStore(config: Config, options: OpenStoreOptions = {}): Store
     dataDir: config.storage === 'memory' ? null : config.dataDir,
     synchronous: config.sqliteSynchronous,
     log,
+    onOwned: options.standby ? 'wait' : 'fail',
+    onWaiting: options.onWaiting,
   });
 }

@@ -104,6 +104,7 @@ const SERIALIZERS: Record<TableName, (world: World, key: string | number) => Row
   // History tables are written through ChangeSet.insert, never by touching an entity.
   notifications: () => null,
   event_log: () => null,
+  idempotency_keys: () => null,
   debris_fields: (w, k) => {
     const d = w.debrisFields.get(String(k));
     return d ? [{ ...d }] : null;
@@ -127,6 +128,10 @@ const KEY_COLUMNS: Record<TableName, (key: string | number) => Row> = {
   meta: (k) => ({ key: String(k) }),
   notifications: (k) => ({ id: num(k) }),
   event_log: (k) => ({ seq: num(k) }),
+  idempotency_keys: (k) => {
+    const [scope, ...key] = String(k).split(' ');
+    return { scope: scope ?? '', key: key.join(' ') };
+  },
   debris_fields: (k) => {
     const [galaxy, system, position] = String(k).split(':').map(Number);
     return { galaxy: galaxy ?? 0, system: system ?? 0, position: position ?? 0 };

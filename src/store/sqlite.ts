@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'libsql';
 import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
+import { DataDirLock } from './data-dir-lock.js';
 import { KyselyStore } from './kysely-store.js';
 import { StoreOwnedError } from './store.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './sqlite-connection.js';
@@ -13,75 +14,14 @@ export interface SqliteOptions {
   dataDir: string | null;
   synchronous: SqliteSynchronous;
   log?: (event: LogEvent) => void;
+  /** When another server owns DATA_DIR: fail at once, or wait as a standby until it is gone. */
+  onOwned?: 'fail' | 'wait';
+  onWaiting?: () => void;
 }
 
 export const SQLITE_FILE_NAME = 'ogame.sqlite';
-const LOCK_FILE_NAME = 'server.lock';
-/**
- * Lock files held by stores of this process. A lock file naming our own pid is stale (left by
- * an earlier process that had the same pid, as happens to pid 1 in containers) unless a store
- * of this process holds it right now.
- */
-const HELD_IN_PROCESS = new Set<string>();
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM means the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Single-owner lock on DATA_DIR: a file holding the owner's pid. A lock left by a process that
- * died (kill -9, power loss) is taken over, since its pid is no longer alive.
- */
-class DataDirLock {
-  private held = false;
-  constructor(private readonly path: string) {}
-
-  acquire(): void {
-    if (this.held) return;
-    if (HELD_IN_PROCESS.has(this.path)) {
-      throw new StoreOwnedError(
-        `This process already owns the data directory ${this.path.replace(/\/[^/]+$/, '')}; ` +
-          'a second store on it would lose writes.',
-      );
-    }
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        writeFileSync(this.path, String(process.pid), { flag: 'wx' });
-        this.held = true;
-        HELD_IN_PROCESS.add(this.path);
-        return;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        const pid = Number(readFileSync(this.path, 'utf8').trim());
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
-          throw new StoreOwnedError(
-            `Another server (pid ${pid}) owns the data directory ${this.path.replace(/\/[^/]+$/, '')}; ` +
-              'stop it first or use a different DATA_DIR.',
-          );
-        }
-        unlinkSync(this.path); // stale lock from a dead process
-      }
-    }
-    throw new StoreOwnedError(`Could not take the lock ${this.path}`);
-  }
-
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    HELD_IN_PROCESS.delete(this.path);
-    try {
-      if (readFileSync(this.path, 'utf8').trim() === String(process.pid)) unlinkSync(this.path);
-    } catch {
-      // already gone
-    }
-  }
-}
+/** How often a standby tries the lock of the server it waits behind. */
+const STANDBY_POLL_MS = 500;
 
 /** The embedded store: SQLite in WAL mode in a file of DATA_DIR, or in memory. */
 export function openSqliteStore(options: SqliteOptions): KyselyStore {
@@ -90,11 +30,21 @@ export function openSqliteStore(options: SqliteOptions): KyselyStore {
   if (options.dataDir !== null) {
     mkdirSync(options.dataDir, { recursive: true });
     path = join(options.dataDir, SQLITE_FILE_NAME);
-    lock = new DataDirLock(resolve(options.dataDir, LOCK_FILE_NAME));
+    lock = new DataDirLock(resolve(options.dataDir));
   }
   // The lock is taken before the file is opened so a second server never touches it.
   const ownership = {
-    acquireOwnership: async () => lock?.acquire(),
+    acquireOwnership: async () => {
+      for (;;) {
+        try {
+          return lock?.acquire();
+        } catch (err) {
+          if (!(err instanceof StoreOwnedError) || options.onOwned !== 'wait') throw err;
+          options.onWaiting?.();
+          await new Promise((r) => setTimeout(r, STANDBY_POLL_MS));
+        }
+      }
+    },
     releaseOwnership: async () => lock?.release(),
   };
   let raw: InstanceType<typeof Database> | null = null;

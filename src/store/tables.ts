@@ -231,6 +231,12 @@ export const TABLES: Record<TableName, TableDef> = {
     primaryKey: ['seq'],
     fixedAfterInsert: ['user_id', 'type', 'message', 'created_at'],
   },
+  // The replies of commands sent with an Idempotency-Key (runtime/idempotency.ts), written in
+  // the command's own commit; `scope` is whose key it is (`user:7`, `admin`, `public`).
+  idempotency_keys: {
+    columns: ['scope', 'key', 'fingerprint', 'status', 'body', 'created_at'],
+    primaryKey: ['scope', 'key'],
+  },
 };
 
 /** Histories: paged from the store on demand, never loaded whole into memory. */
@@ -240,12 +246,17 @@ export const HISTORY_TABLES: ReadonlySet<TableName> = new Set<TableName>([
   'battle_reports',
   'espionage_reports',
   'event_log',
+  'idempotency_keys',
 ]);
 
 /** Tables not held whole in memory, whose largest id continues an id sequence at start-up. */
 export const ID_SEQUENCE_TABLES: readonly TableName[] = (Object.keys(TABLES) as TableName[]).filter(
-  // The event log has no id of its own: its seqs continue with the `event_seq` meta row.
-  (t) => (HISTORY_TABLES.has(t) || TABLES[t].loadWhere !== undefined) && t !== 'event_log',
+  // The event log has no id of its own (its seqs continue with the `event_seq` meta row), nor
+  // have the idempotency keys.
+  (t) =>
+    (HISTORY_TABLES.has(t) || TABLES[t].loadWhere !== undefined) &&
+    t !== 'event_log' &&
+    t !== 'idempotency_keys',
 );
 
 export type Row = Record<string, string | number | null>;

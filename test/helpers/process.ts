@@ -41,8 +41,17 @@ export function spawnServer(
   t: TestContext,
   env: Record<string, string>,
   port: number,
+  options: { args?: string[]; prefix?: string[] } = {},
 ): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const command = [
+    ...(options.prefix ?? []),
+    process.execPath,
+    '--import',
+    'tsx',
+    'src/main.ts',
+    ...(options.args ?? []),
+  ];
+  const child = spawn(command[0] as string, command.slice(1), {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -60,7 +60,9 @@ test('the daily cleanup marks inactive players, then deletes them after the grac
     clock.advance(DAY);
     await call(server, 'GET', `/player/${alice.id}`, alice); // alice plays every day
     server.runtime.tick();
-    reports.push(await runMaintenance(server.runtime, logger, server.services.metrics));
+    reports.push(
+      await runMaintenance(server.runtime, server.services.ledger, logger, server.services.metrics),
+    );
   };
   for (let d = 1; d < 30; d++) await day();
   assert.ok(
@@ -68,7 +70,8 @@ test('the daily cleanup marks inactive players, then deletes them after the grac
     'nobody is marked before 30 days',
   );
   assert.equal(
-    (await runMaintenance(server.runtime, logger, server.services.metrics)).ran,
+    (await runMaintenance(server.runtime, server.services.ledger, logger, server.services.metrics))
+      .ran,
     false,
     'once a day',
   );

@@ -13,7 +13,7 @@ for (const kind of STORE_KINDS) {
       assert.equal(await second.exited, 3, second.output());
       const expected =
         kind === 'embedded'
-          ? /Another server \(pid \d+\) owns the data directory/
+          ? /Another server \(pid \d+ on .+, since .+\) owns the data directory/
           : /Another server owns the database/;
       assert.match(second.output(), expected);
       assert.equal((await getJson(first.base, '/healthz')).status, 200);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -388,51 +388,79 @@ describe('store contract: sqlite data-directory lock', () => {
     return dir;
   };
 
-  test('the lock file names the owner pid and is removed on close', async (t) => {
+  /** Another process holding the lock the way a server does; resolves once it holds it. */
+  async function holdingProcess(t: TestContext, dir: string) {
+    const script = `
+      const Database = require('libsql');
+      const db = new Database(${JSON.stringify(join(dir, 'owner.lock'))});
+      db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      db.exec('BEGIN EXCLUSIVE');
+      process.stdout.write('held\\n');
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    t.after(() => child.kill('SIGKILL'));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    return child;
+  }
+
+  test('a second store of this process is refused; after close the folder can be taken', async (t) => {
     const dir = tempDir(t);
-    const store = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
-    await store.acquireOwnership();
-    const lock = join(dir, 'server.lock');
-    assert.equal(readFileSync(lock, 'utf8').trim().split(/\s+/)[0], String(process.pid));
-    await store.close();
-    assert.equal(existsSync(lock), false);
+    const first = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
+    await first.acquireOwnership();
+    const second = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
+    await assert.rejects(second.acquireOwnership(), StoreOwnedError);
+    await first.close();
+    await second.acquireOwnership();
+    await second.close();
   });
 
-  test('a stale lock left by a dead process is taken over', async (t) => {
+  test('a lock held by another process is respected, and free the moment it dies (kill -9)', async (t) => {
     const dir = tempDir(t);
-    const child = spawnSync(process.execPath, ['-e', '']);
-    assert.ok(child.pid && child.pid > 0);
-    writeFileSync(join(dir, 'server.lock'), String(child.pid));
+    const owner = await holdingProcess(t, dir);
     const store = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
     t.after(() => store.close());
+    await assert.rejects(store.acquireOwnership(), /Another server.* owns the data directory/);
+    owner.kill('SIGKILL');
+    await new Promise((resolve) => owner.once('exit', resolve));
     await store.acquireOwnership();
     await store.migrate();
-    assert.equal(
-      readFileSync(join(dir, 'server.lock'), 'utf8').trim().split(/\s+/)[0],
-      String(process.pid),
-    );
   });
 
-  test('an unreadable (garbage) lock file is treated as stale', async (t) => {
+  test('a standby waits on the lock and takes it when the owner is gone', async (t) => {
     const dir = tempDir(t);
-    writeFileSync(join(dir, 'server.lock'), 'not a pid');
-    const store = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
-    t.after(() => store.close());
-    await store.acquireOwnership();
+    const owner = await holdingProcess(t, dir);
+    let waited = 0;
+    const standby = openSqliteStore({
+      dataDir: dir,
+      synchronous: 'NORMAL',
+      onOwned: 'wait',
+      onWaiting: () => waited++,
+    });
+    t.after(() => standby.close());
+    const taken = standby.acquireOwnership();
+    await new Promise((r) => setTimeout(r, 700));
+    assert.ok(waited >= 1);
+    owner.kill('SIGKILL');
+    await taken;
   });
 
-  test('a lock held by another live process is respected', async (t) => {
+  test('the pid file of earlier versions: left-overs are removed, a live owner is respected', async (t) => {
     const dir = tempDir(t);
-    // pid 1 (init) is always alive; it is not us, so the directory counts as owned.
-    writeFileSync(join(dir, 'server.lock'), '1');
+    const legacy = join(dir, 'server.lock');
+    const dead = spawnSync(process.execPath, ['-e', '']);
+    for (const content of [String(dead.pid), 'not a pid', String(process.pid)]) {
+      writeFileSync(legacy, content);
+      const store = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
+      await store.acquireOwnership();
+      assert.equal(existsSync(legacy), false, `${content} is left over`);
+      await store.close();
+    }
+    // pid 1 (init) is always alive and is not us: an old server may still be running.
+    writeFileSync(legacy, '1');
     const store = openSqliteStore({ dataDir: dir, synchronous: 'NORMAL' });
     t.after(() => store.close());
     await assert.rejects(store.acquireOwnership(), StoreOwnedError);
-    assert.equal(
-      readFileSync(join(dir, 'server.lock'), 'utf8').trim(),
-      '1',
-      'the owner lock is left alone',
-    );
+    assert.equal(readFileSync(legacy, 'utf8').trim(), '1', 'the old owner is left alone');
   });
 });
 

@@ -32,6 +32,13 @@ export interface GameClientOptions {
    * token at once.
    */
   exclusive?: <T>(run: () => Promise<T>) => Promise<T>;
+  /**
+   * How often a command is sent again when no answer came back (a network failure) or the
+   * server answered 503 (busy, restarting): 3 by default, 0 to never retry. Every command
+   * carries an `Idempotency-Key`, so a retry whose original did run is answered with the first
+   * reply and changes nothing.
+   */
+  retries?: number;
 }
 
 /** A rejected request: the status and the server's `{detail, code}` body. */
@@ -69,15 +76,79 @@ export interface GameClient {
 }
 
 const REFRESH_PATH = '/auth/refresh';
+const KEY_HEADER = 'idempotency-key';
+const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The wait before the first retry; it doubles for every next one (with jitter). */
+const FIRST_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 5_000;
+
+/** A random key (UUID v4 form); getRandomValues works where randomUUID needs HTTPS. */
+export function newIdempotencyKey(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Every command gets a key of its own (kept by its retries: they are the same action). */
+const keys: Middleware = {
+  onRequest({ request }) {
+    if (COMMAND_METHODS.has(request.method) && !request.headers.has(KEY_HEADER))
+      request.headers.set(KEY_HEADER, newIdempotencyKey());
+    return request;
+  },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function backoffMs(attempt: number, response: Response | null): number {
+  const told = Number(response?.headers.get('retry-after'));
+  if (Number.isFinite(told) && told > 0) return Math.min(told * 1000, MAX_BACKOFF_MS);
+  const base = Math.min(FIRST_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+/**
+ * Sends a keyed command again after a network failure or a 503, at most `retries` times. Only
+ * keyed requests are retried: the key is what makes a second delivery harmless. A request the
+ * caller aborted is not retried.
+ */
+function retrying(
+  send: (request: Request) => Promise<Response>,
+  retries: number,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (retries <= 0 || !request.headers.has(KEY_HEADER)) return send(request);
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= retries;
+      const copy = last ? request : request.clone();
+      let response: Response | null = null;
+      try {
+        response = await send(copy);
+        if (response.status !== 503 || last) return response;
+      } catch (err) {
+        if (last || request.signal.aborted) throw err;
+      }
+      // The body of a 503 is not needed: read it away so the connection is free again.
+      await response?.body?.cancel().catch(() => undefined);
+      await sleep(backoffMs(attempt, response));
+    }
+  };
+}
 
 /**
  * The game's REST client: openapi-fetch over the generated types, with the bearer token added
- * to every request and, on a 401, one refresh (shared by every request that needed it) and a
+ * to every request, an Idempotency-Key on every command (retried safely after a network failure
+ * or a 503) and, on a 401, one refresh (shared by every request that needed it) and a
  * retry. A refresh token that the server refuses (expired, reused: the whole family is revoked)
  * ends the session.
  */
 export function createGameClient(options: GameClientOptions): GameClient {
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const fetchImpl = retrying(
+    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    options.retries ?? 3,
+  );
   let session = options.session ?? null;
   let refreshing: Promise<Session> | null = null;
   const originals = new WeakMap<Request, Request>();
@@ -140,7 +211,7 @@ export function createGameClient(options: GameClientOptions): GameClient {
       return fetchImpl(original);
     },
   };
-  api.use(auth);
+  api.use(keys, auth);
 
   return {
     api,

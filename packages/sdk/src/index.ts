@@ -1,6 +1,6 @@
 // The SDK of the OGame-like game server: typed REST (openapi-fetch over types generated from
 // the server's OpenAPI document, `npm run sdk`) and a typed WebSocket client.
-export { ApiError, createGameClient, ok } from './client.js';
+export { ApiError, createGameClient, newIdempotencyKey, ok } from './client.js';
 export type { GameClient, GameClientOptions, Schemas, Session } from './client.js';
 export { GameSocket, isEvent } from './socket.js';
 export type {

@@ -923,7 +923,7 @@ export interface components {
              * @description What went wrong, for programs (stable).
              * @enum {string}
              */
-            code: "missing_field" | "invalid_field" | "unknown_type" | "out_of_bounds" | "invalid_username" | "invalid_email" | "invalid_password" | "username_taken" | "email_taken" | "start_already_chosen" | "invalid_planet_name" | "self_trade" | "no_fleet_in_flight" | "cargo_exceeds_capacity" | "target_is_origin" | "no_planet_at_target" | "own_planet" | "not_own_planet" | "needs_colony_ship" | "espionage_ships_only" | "cannot_fly" | "speed_too_low" | "no_ships_selected" | "simulation_too_large" | "not_authenticated" | "invalid_token" | "inactive_user" | "invalid_credentials" | "refresh_reused" | "invalid_admin_token" | "user_mismatch" | "not_seller" | "origin_not_allowed" | "player_not_found" | "no_planet" | "planet_not_found" | "fleet_not_found" | "report_not_found" | "notification_not_found" | "offer_not_found" | "queue_item_not_found" | "route_not_found" | "insufficient_resources" | "requirements_not_met" | "insufficient_energy" | "queue_full" | "already_queued" | "not_built" | "demolish_blocked" | "duration_too_long" | "research_busy" | "unit_limit" | "fleet_size_cap" | "no_fleet_slot" | "battle_in_progress" | "not_enough_ships" | "no_debris_field" | "position_occupied" | "system_full" | "offer_not_open" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "malformed_request" | "request_timeout" | "headers_too_large" | "rate_limited" | "internal_error" | "unavailable" | "shutting_down" | "universe_full";
+            code: "missing_field" | "invalid_field" | "unknown_type" | "out_of_bounds" | "invalid_username" | "invalid_email" | "invalid_password" | "username_taken" | "email_taken" | "start_already_chosen" | "invalid_planet_name" | "self_trade" | "no_fleet_in_flight" | "cargo_exceeds_capacity" | "target_is_origin" | "no_planet_at_target" | "own_planet" | "not_own_planet" | "needs_colony_ship" | "espionage_ships_only" | "cannot_fly" | "speed_too_low" | "no_ships_selected" | "simulation_too_large" | "not_authenticated" | "invalid_token" | "inactive_user" | "invalid_credentials" | "refresh_reused" | "invalid_admin_token" | "user_mismatch" | "not_seller" | "origin_not_allowed" | "player_not_found" | "no_planet" | "planet_not_found" | "fleet_not_found" | "report_not_found" | "notification_not_found" | "offer_not_found" | "queue_item_not_found" | "route_not_found" | "insufficient_resources" | "requirements_not_met" | "insufficient_energy" | "queue_full" | "already_queued" | "not_built" | "demolish_blocked" | "duration_too_long" | "research_busy" | "unit_limit" | "fleet_size_cap" | "no_fleet_slot" | "battle_in_progress" | "not_enough_ships" | "no_debris_field" | "position_occupied" | "system_full" | "offer_not_open" | "validation_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "malformed_request" | "request_timeout" | "headers_too_large" | "rate_limited" | "internal_error" | "unavailable" | "shutting_down" | "universe_full";
             /** @description The accepted values (unknown_type). */
             valid?: string[];
             /** @description Unmet prerequisites (requirements_not_met). */
@@ -959,15 +959,18 @@ export interface components {
             /** @description Seconds to wait (also the retry-after header). */
             retry_after?: number;
         };
-        /** @description The request does not match its schema (FastAPI's 422 shape). */
+        /** @description The request does not match its schema (FastAPI's 422 shape), or reuses an Idempotency-Key. */
         ValidationError: {
             detail: {
                 loc: (string | number)[];
                 msg: string;
                 type: string;
             }[];
-            /** @enum {string} */
-            code: "validation_failed";
+            /**
+             * @description `idempotency_key_reused`: the Idempotency-Key was sent before with another request.
+             * @enum {string}
+             */
+            code: "validation_failed" | "idempotency_key_reused";
         };
         /**
          * @description A building. Every ruleset's types; the active ruleset's are listed by GET /rules.
@@ -2810,7 +2813,10 @@ export interface operations {
     registerUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2900,7 +2906,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2995,7 +3004,10 @@ export interface operations {
     refreshSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3128,7 +3140,10 @@ export interface operations {
     deleteAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3222,7 +3237,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3273,7 +3291,10 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3613,7 +3634,10 @@ export interface operations {
     renamePlanet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
                 planet_id: number;
@@ -3729,7 +3753,10 @@ export interface operations {
     chooseStart: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -3857,7 +3884,10 @@ export interface operations {
     selectPlanet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
                 planet_id: number;
@@ -3994,7 +4024,10 @@ export interface operations {
     buildBuilding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -4122,7 +4155,10 @@ export interface operations {
                 /** @description One of the player's planets; the active planet when absent. Another planet answers 404 `planet_not_found`. */
                 planet_id?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
                 building_type: components["schemas"]["BuildingType"];
@@ -4224,7 +4260,10 @@ export interface operations {
                 /** @description One of the player's planets; the active planet when absent. Another planet answers 404 `planet_not_found`. */
                 planet_id?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
                 index: number;
@@ -4428,7 +4467,10 @@ export interface operations {
     startResearch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -4636,7 +4678,10 @@ export interface operations {
     buildShips: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -4766,7 +4811,10 @@ export interface operations {
     dispatchFleet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -5066,7 +5114,10 @@ export interface operations {
     recallFleet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
                 fleet_id: number;
@@ -5797,7 +5848,10 @@ export interface operations {
     adminPatchPlayer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -5893,7 +5947,10 @@ export interface operations {
     adminPatchPlanet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 planet_id: number;
             };
@@ -6050,7 +6107,10 @@ export interface operations {
     createOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6172,7 +6232,10 @@ export interface operations {
                 /** @description The planet that pays and receives the goods. One of the player's planets; the active planet when absent. Another planet answers 404 `planet_not_found`. */
                 planet_id?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 offer_id: number;
             };
@@ -6261,7 +6324,10 @@ export interface operations {
     cancelOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 offer_id: number;
             };
@@ -6504,7 +6570,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 notification_id: number;
             };
@@ -6575,7 +6644,10 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 user_id: number;
             };
@@ -6646,7 +6718,10 @@ export interface operations {
     deleteNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the command exactly-once: a retry with the same key (within IDEMPOTENCY_TTL_SECONDS) gets the first reply back, with `Idempotent-Replayed: true`, and changes nothing; the key with another request is 422 `idempotency_key_reused`. Use a new random key (a UUID) per action. */
+                "idempotency-key"?: string;
+            };
             path: {
                 notification_id: number;
             };

@@ -106,8 +106,14 @@ export const ValidationErrorBody = Named(
   Obj(
     {
       detail: Type.Array(ValidationIssue, { minItems: 1 }),
-      code: Type.Literal('validation_failed'),
+      code: StringEnum(['validation_failed', 'idempotency_key_reused'], {
+        description:
+          '`idempotency_key_reused`: the Idempotency-Key was sent before with another request.',
+      }),
     },
-    { description: "The request does not match its schema (FastAPI's 422 shape)." },
+    {
+      description:
+        "The request does not match its schema (FastAPI's 422 shape), or reuses an Idempotency-Key.",
+    },
   ),
 );

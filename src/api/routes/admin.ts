@@ -15,6 +15,7 @@ import { Id, Obj } from '../contract/kit.js';
 import { PlanetDetail } from '../contract/player.js';
 import { replies } from '../contract/responses.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['admin'];
 const security = [{ adminToken: [] }];
@@ -30,7 +31,7 @@ function sameSecret(a: string, b: string): boolean {
  * through the simulation, is committed like a player command and is logged as an audit line.
  */
 export const adminRoutes: RouteModule =
-  ({ runtime, config }) =>
+  ({ runtime, ledger, config }) =>
   async (app) => {
     const adminToken = config.adminToken;
     const requireAdmin = async (request: FastifyRequest) => {
@@ -99,19 +100,29 @@ export const adminRoutes: RouteModule =
           response: replies(PlanetDetail, { access: 'admin', body: true, errors: [400] }),
         },
       },
-      async (request) => {
-        const planet = await runtime.execute(adminPatchPlanet, {
-          planetId: request.params.planet_id,
-          ...request.body,
-        });
-        audit(
+      async (request, reply) => {
+        return runCommand(
+          ledger,
           request,
-          'patch_planet',
-          { planet_id: planet.id, owner_id: planet.ownerId },
-          request.body,
-        );
-        return runtime.read((ctx) =>
-          planetView(ctx, planet, ctx.world.users.get(planet.ownerId)?.activePlanetId ?? null),
+          reply,
+          adminPatchPlanet,
+          {
+            planetId: request.params.planet_id,
+            ...request.body,
+          },
+          (planet, ctx) => {
+            audit(
+              request,
+              'patch_planet',
+              { planet_id: planet.id, owner_id: planet.ownerId },
+              request.body,
+            );
+            return planetView(
+              ctx,
+              planet,
+              ctx.world.users.get(planet.ownerId)?.activePlanetId ?? null,
+            );
+          },
         );
       },
     );
@@ -130,16 +141,24 @@ export const adminRoutes: RouteModule =
           response: replies(AdminPlayerPatched, { access: 'admin', body: true, errors: [400] }),
         },
       },
-      async (request) => {
-        const user = await runtime.execute(adminPatchPlayer, {
-          userId: request.params.user_id,
-          ...request.body,
-        });
-        audit(request, 'patch_player', { user_id: user.id }, request.body);
-        return {
-          id: user.id,
-          research: runtime.read((ctx) => levelsOf(ctx.rules, 'research', user.research)),
-        };
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          adminPatchPlayer,
+          {
+            userId: request.params.user_id,
+            ...request.body,
+          },
+          (user, ctx) => {
+            audit(request, 'patch_player', { user_id: user.id }, request.body);
+            return {
+              id: user.id,
+              research: levelsOf(ctx.rules, 'research', user.research),
+            };
+          },
+        );
       },
     );
   };

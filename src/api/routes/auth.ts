@@ -35,6 +35,7 @@ import {
 import { CheckedByHandler } from '../contract/kit.js';
 import { replies } from '../contract/responses.js';
 import type { AppServices } from '../services.js';
+import { runCommand } from '../idempotency.js';
 
 const USERNAME_PATTERN = /^[\p{L}\p{N}_.-]+$/u;
 const MS_PER_DAY = 86_400_000;
@@ -87,7 +88,7 @@ function validateRegistration(body: unknown) {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function authRoutes(services: AppServices, guards: Guards): FastifyPluginAsyncTypebox {
-  const { runtime, tokens, config, clock } = services;
+  const { runtime, ledger, tokens, config, clock } = services;
   const refreshLifetimeMs = config.jwt.refreshExpireDays * MS_PER_DAY;
   // A session lives as long as any of its tokens: its refresh token, or an access token issued
   // with it (ACCESS_TOKEN_EXPIRE_MINUTES may be set longer, for clients that never refresh).
@@ -133,17 +134,23 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
           response: replies(User, { access: 'public', body: true, errors: [429] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const input = validateRegistration(request.body);
         // Cheap check first so a taken name costs no password hashing.
         assertAvailable(runtime.world, input);
         const passwordHash = await hashPassword(input.password);
-        const user = await runtime.execute(registerUser, {
-          username: input.username,
-          email: input.email,
-          passwordHash,
-        });
-        return { id: user.id, username: user.username, email: user.email };
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          registerUser,
+          {
+            username: input.username,
+            email: input.email,
+            passwordHash,
+          },
+          (user) => ({ id: user.id, username: user.username, email: user.email }),
+        );
       },
     );
 
@@ -161,7 +168,7 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
           response: replies(TokenPair, { access: 'public', body: true, errors: [401, 429] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const user =
           runtime.world.usersByName.get(request.body.username.trim().toLowerCase()) ?? null;
         // The hash is read before the (slow) verification: the session opens only if it is
@@ -170,13 +177,19 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
         const ok = await verifyPassword(verifiedHash, request.body.password);
         if (!user || !ok || !user.isActive || verifiedHash === null)
           throw unauthorized('invalid_credentials', 'Invalid credentials');
-        const session = await runtime.execute(openSession, {
-          userId: user.id,
-          sessionId: randomUUID(),
-          verifiedHash,
-          lifetimeMs: sessionLifetimeMs,
-        });
-        return tokenPair(session);
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          openSession,
+          {
+            userId: user.id,
+            sessionId: randomUUID(),
+            verifiedHash,
+            lifetimeMs: sessionLifetimeMs,
+          },
+          (session) => tokenPair(session),
+        );
       },
     );
 
@@ -194,7 +207,7 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
           response: replies(TokenPair, { access: 'public', body: true, errors: [401, 429] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         let claims;
         try {
           claims = tokens.verifyRefresh(request.body.refresh_token);
@@ -203,23 +216,31 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
             throw unauthorized('invalid_token', 'Invalid refresh token');
           throw err;
         }
-        const outcome = await runtime.execute(refreshSession, {
-          userId: claims.userId,
-          sessionId: claims.sessionId,
-          generation: claims.generation,
-          lifetimeMs: sessionLifetimeMs,
-        });
-        if (outcome.status === 'reused') {
-          request.log.warn(
-            { user_id: claims.userId, session: claims.sessionId },
-            'refresh token reused; session revoked',
-          );
-          throw unauthorized(
-            'refresh_reused',
-            'Refresh token already used; the session is revoked',
-          );
-        }
-        return tokenPair(outcome.session);
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          refreshSession,
+          {
+            userId: claims.userId,
+            sessionId: claims.sessionId,
+            generation: claims.generation,
+            lifetimeMs: sessionLifetimeMs,
+          },
+          (outcome) => {
+            if (outcome.status === 'reused') {
+              request.log.warn(
+                { user_id: claims.userId, session: claims.sessionId },
+                'refresh token reused; session revoked',
+              );
+              throw unauthorized(
+                'refresh_reused',
+                'Refresh token already used; the session is revoked',
+              );
+            }
+            return tokenPair(outcome.session);
+          },
+        );
       },
     );
 
@@ -264,18 +285,15 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
           response: replies(LoggedOut, { access: 'token', input: false }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { claims, user } = request.auth!;
+        const loggedOut = () => ({ detail: 'Logged out' });
         if (claims.sessionId !== null) {
-          await runtime.execute(endSession, { sessionId: claims.sessionId });
-        } else {
-          await runtime.execute(revokeToken, {
-            jti: claims.jti,
-            userId: user.id,
-            expiresAt: claims.expiresAt,
-          });
+          const input = { sessionId: claims.sessionId };
+          return runCommand(ledger, request, reply, endSession, input, loggedOut);
         }
-        return { detail: 'Logged out' };
+        const input = { jti: claims.jti, userId: user.id, expiresAt: claims.expiresAt };
+        return runCommand(ledger, request, reply, revokeToken, input, loggedOut);
       },
     );
 
@@ -295,7 +313,7 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
           response: replies(PasswordChanged, { access: 'token', body: true }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { user, claims } = request.auth!;
         const { current_password: current, new_password: next } = request.body;
         // The cheap checks first, so a bad request costs no hashing.
@@ -305,13 +323,19 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
         const verifiedHash = user.passwordHash;
         if (!(await verifyPassword(verifiedHash, current)))
           throw badRequest('invalid_credentials', 'Current password is incorrect');
-        const revoked = await runtime.execute(changePassword, {
-          userId: user.id,
-          verifiedHash,
-          passwordHash: await hashPassword(password),
-          keepSessionId: claims.sessionId,
-        });
-        return { detail: 'Password changed', sessions_revoked: revoked };
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          changePassword,
+          {
+            userId: user.id,
+            verifiedHash,
+            passwordHash: await hashPassword(password),
+            keepSessionId: claims.sessionId,
+          },
+          (revoked) => ({ detail: 'Password changed', sessions_revoked: revoked }),
+        );
       },
     );
 
@@ -331,21 +355,29 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
           response: replies(AccountDeleted, { access: 'token', body: true }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { user } = request.auth!;
         const verifiedHash = user.passwordHash;
         if (!(await verifyPassword(verifiedHash, request.body.password)))
           throw badRequest('invalid_credentials', 'Password is incorrect');
-        const removed = await runtime.execute(deleteAccount, { userId: user.id, verifiedHash });
-        request.log.warn(
-          { user_id: removed.user_id, planets: removed.planets.length, fleets: removed.fleets },
-          'account deleted by its owner',
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          deleteAccount,
+          { userId: user.id, verifiedHash },
+          (removed) => {
+            request.log.warn(
+              { user_id: removed.user_id, planets: removed.planets.length, fleets: removed.fleets },
+              'account deleted by its owner',
+            );
+            return {
+              detail: 'Account deleted',
+              user_id: removed.user_id,
+              planets_freed: removed.planets.length,
+            };
+          },
         );
-        return {
-          detail: 'Account deleted',
-          user_id: removed.user_id,
-          planets_freed: removed.planets.length,
-        };
       },
     );
   };

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { buildBuilding, cancelBuild, demolishBuilding } from '../../sim/commands/buildings.js';
 import { notFound } from '../../sim/errors.js';
 import { queueItemView } from '../../sim/views/player.js';
+import { runCommand } from '../idempotency.js';
 import { optionalPlanetId, requiredTypeName, unchecked } from '../checked-input.js';
 import { BuildingType } from '../contract/enums.js';
 import { CheckedByHandler, Id, Obj } from '../contract/kit.js';
@@ -23,7 +24,7 @@ const security = [{ bearerAuth: [] }];
 
 /** Building construction, demolition, queue cancellation and the public cost calculator. */
 export const buildingRoutes: RouteModule =
-  ({ runtime }, guards) =>
+  ({ runtime, ledger }, guards) =>
   async (app) => {
     app.post(
       '/player/:user_id/build',
@@ -39,20 +40,27 @@ export const buildingRoutes: RouteModule =
           response: replies(BuildQueued, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = unchecked(request.body);
         const buildingType = requiredTypeName(body.building_type, 'building_type');
         const planetId = optionalPlanetId(body.planet_id);
-        const item = await runtime.execute(buildBuilding, {
-          userId: request.params.user_id,
-          planetId,
-          buildingType,
-        });
-        const index = runtime.world.buildQueue(item.planetId).findIndex((i) => i.id === item.id);
-        return {
-          message: `Build command queued for ${item.type}`,
-          item: queueItemView(item, index),
-        };
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          buildBuilding,
+          { userId: request.params.user_id, planetId, buildingType },
+          (item) => {
+            const queue = runtime.world.buildQueue(item.planetId);
+            return {
+              message: `Build command queued for ${item.type}`,
+              item: queueItemView(
+                item,
+                queue.findIndex((i) => i.id === item.id),
+              ),
+            };
+          },
+        );
       },
     );
 
@@ -70,21 +78,26 @@ export const buildingRoutes: RouteModule =
           response: replies(DemolitionQueued, { access: 'player', errors: [400, 404, 409] }),
         },
       },
-      async (request) => {
-        const result = await runtime.execute(demolishBuilding, {
-          userId: request.params.user_id,
-          planetId: request.query.planet_id,
-          buildingType: request.params.building_type,
-        });
-        return {
-          message: `Demolition command queued for ${result.buildingType}`,
-          planet_id: result.planetId,
-          building_type: result.buildingType,
-          new_level: result.newLevel,
-          refund: result.refund,
-          queued: result.queued !== null,
-        };
-      },
+      async (request, reply) =>
+        runCommand(
+          ledger,
+          request,
+          reply,
+          demolishBuilding,
+          {
+            userId: request.params.user_id,
+            planetId: request.query.planet_id,
+            buildingType: request.params.building_type,
+          },
+          (result) => ({
+            message: `Demolition command queued for ${result.buildingType}`,
+            planet_id: result.planetId,
+            building_type: result.buildingType,
+            new_level: result.newLevel,
+            refund: result.refund,
+            queued: result.queued !== null,
+          }),
+        ),
     );
 
     app.delete(
@@ -102,23 +115,25 @@ export const buildingRoutes: RouteModule =
           response: replies(BuildCancelled, { access: 'player', errors: [404] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { index } = request.params;
-        const result = await runtime.execute(cancelBuild, {
-          userId: request.params.user_id,
-          planetId: request.query.planet_id,
-          index,
-        });
-        return {
-          message: `Cancel command queued for build queue index ${index}`,
-          planet_id: result.planetId,
-          cancelled: result.cancelled.map((item) => ({
-            id: item.id,
-            type: item.type,
-            level: item.level,
-          })),
-          refund: result.refund,
-        };
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          cancelBuild,
+          { userId: request.params.user_id, planetId: request.query.planet_id, index },
+          (result) => ({
+            message: `Cancel command queued for build queue index ${index}`,
+            planet_id: result.planetId,
+            cancelled: result.cancelled.map((item) => ({
+              id: item.id,
+              type: item.type,
+              level: item.level,
+            })),
+            refund: result.refund,
+          }),
+        );
       },
     );
 

@@ -14,6 +14,7 @@ import { CheckedByHandler } from '../contract/kit.js';
 import { replies } from '../contract/responses.js';
 import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['fleet'];
 const security = [{ bearerAuth: [] }];
@@ -26,7 +27,7 @@ const SHIPS_COMPAT =
 
 /** Fleet dispatch, flight preview and recall; GET /player/{id}/fleet lives in shipyard.ts. */
 export const fleetRoutes: RouteModule =
-  ({ runtime }, guards) =>
+  ({ runtime, ledger }, guards) =>
   async (app) => {
     app.post(
       '/player/:user_id/fleet/dispatch',
@@ -44,13 +45,19 @@ export const fleetRoutes: RouteModule =
           response: replies(FleetDispatched, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const parsed = parseDispatchBody(unchecked(request.body));
-        const fleet = await runtime.execute(dispatchFleet, {
-          userId: request.params.user_id,
-          ...parsed,
-        });
-        return dispatchView(fleet, parsed.ships === null);
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          dispatchFleet,
+          {
+            userId: request.params.user_id,
+            ...parsed,
+          },
+          (fleet) => dispatchView(fleet, parsed.ships === null),
+        );
       },
     );
 
@@ -91,18 +98,24 @@ export const fleetRoutes: RouteModule =
           response: replies(FleetRecalled, { access: 'player', errors: [400, 404] }),
         },
       },
-      async (request) => {
-        const fleet = await runtime.execute(recallFleet, {
-          userId: request.params.user_id,
-          fleetId: request.params.fleet_id,
-        });
-        return {
-          message: 'Fleet recall queued',
-          recalled: true as const,
-          fleet_id: fleet.id,
-          return_eta: new Date(fleet.returnTime ?? fleet.arrivalTime).toISOString(),
-          fleet: fleetView(fleet),
-        };
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          recallFleet,
+          {
+            userId: request.params.user_id,
+            fleetId: request.params.fleet_id,
+          },
+          (fleet) => ({
+            message: 'Fleet recall queued',
+            recalled: true as const,
+            fleet_id: fleet.id,
+            return_eta: new Date(fleet.returnTime ?? fleet.arrivalTime).toISOString(),
+            fleet: fleetView(fleet),
+          }),
+        );
       },
     );
   };

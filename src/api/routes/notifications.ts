@@ -19,6 +19,7 @@ import { replies } from '../contract/responses.js';
 import type { Notification } from '../contract/shapes.js';
 import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['notifications'];
 
@@ -29,7 +30,7 @@ const security = [{ bearerAuth: [] }];
 
 /** Stored notifications: newest first, read marks, deletion; the unread count is in GET /player. */
 export const notificationRoutes: RouteModule =
-  ({ runtime, store }, guards) =>
+  ({ runtime, ledger, store }, guards) =>
   async (app) => {
     app.get(
       '/player/:user_id/notifications',
@@ -73,17 +74,23 @@ export const notificationRoutes: RouteModule =
           response: replies(NotificationRead, { access: 'token', errors: [404] }),
         },
       },
-      async (request) => {
-        const result = await runtime.execute(markNotificationRead, {
-          userId: request.auth!.user.id,
-          id: request.params.notification_id,
-        });
-        return {
-          read: true as const,
-          id: result.id,
-          already_read: !result.changed,
-          unread_notifications: result.unread,
-        };
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          markNotificationRead,
+          {
+            userId: request.auth!.user.id,
+            id: request.params.notification_id,
+          },
+          (result) => ({
+            read: true as const,
+            id: result.id,
+            already_read: !result.changed,
+            unread_notifications: result.unread,
+          }),
+        );
       },
     );
 
@@ -100,11 +107,17 @@ export const notificationRoutes: RouteModule =
           response: replies(NotificationsRead, { access: 'player' }),
         },
       },
-      async (request) => {
-        const marked = await runtime.execute(markAllNotificationsRead, {
-          userId: request.params.user_id,
-        });
-        return { read: marked, unread_notifications: 0 as const };
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          markAllNotificationsRead,
+          {
+            userId: request.params.user_id,
+          },
+          (marked) => ({ read: marked, unread_notifications: 0 as const }),
+        );
       },
     );
 
@@ -121,12 +134,22 @@ export const notificationRoutes: RouteModule =
           response: replies(NotificationDeleted, { access: 'token', errors: [404] }),
         },
       },
-      async (request) => {
-        const result = await runtime.execute(deleteNotification, {
-          userId: request.auth!.user.id,
-          id: request.params.notification_id,
-        });
-        return { deleted: true as const, id: result.id, unread_notifications: result.unread };
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          deleteNotification,
+          {
+            userId: request.auth!.user.id,
+            id: request.params.notification_id,
+          },
+          (result) => ({
+            deleted: true as const,
+            id: result.id,
+            unread_notifications: result.unread,
+          }),
+        );
       },
     );
   };

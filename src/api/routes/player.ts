@@ -24,6 +24,7 @@ import { AvailablePositions } from '../contract/universe.js';
 import { PlayerSnapshotCache } from '../player-snapshot-cache.js';
 import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['player'];
 /** What Fastify itself sends for JSON, so pre-serialized bodies carry the same header. */
@@ -34,7 +35,7 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 
 /** Player snapshot, planets (list, one, rename, select), start choice and free coordinates. */
 export const playerRoutes: RouteModule =
-  ({ runtime }, guards) =>
+  ({ runtime, ledger }, guards) =>
   async (app) => {
     const snapshots = new PlayerSnapshotCache();
     app.get(
@@ -125,19 +126,25 @@ export const playerRoutes: RouteModule =
           response: replies(PlanetRenamed, { access: 'player', body: true, errors: [404] }),
         },
       },
-      async (request) => {
-        const planet = await runtime.execute(renamePlanet, {
-          userId: request.params.user_id,
-          planetId: request.params.planet_id,
-          name: unchecked(request.body).name,
-        });
-        return runtime.read((ctx) => {
-          const user = requireUser(ctx, request.params.user_id);
-          return {
-            message: 'Planet renamed',
-            planet: planetSummary(ctx, planet, user.activePlanetId),
-          };
-        });
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          renamePlanet,
+          {
+            userId: request.params.user_id,
+            planetId: request.params.planet_id,
+            name: unchecked(request.body).name,
+          },
+          (planet, ctx) => {
+            const user = requireUser(ctx, request.params.user_id);
+            return {
+              message: 'Planet renamed',
+              planet: planetSummary(ctx, planet, user.activePlanetId),
+            };
+          },
+        );
       },
     );
 
@@ -155,30 +162,36 @@ export const playerRoutes: RouteModule =
           response: replies(StartChosen, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { galaxy, system, position, name } = unchecked(request.body);
         if (!isInt(galaxy) || !isInt(system))
           throw badRequest('invalid_field', 'galaxy and system are required and must be integers');
         if (position !== undefined && position !== null && !isInt(position)) {
           throw badRequest('invalid_field', 'position must be an integer if provided');
         }
-        const planet = await runtime.execute(chooseStart, {
-          userId: request.params.user_id,
-          galaxy,
-          system,
-          position: isInt(position) ? position : undefined,
-          name,
-        });
-        return {
-          message: 'Starter planet created',
-          planet: {
-            id: planet.id,
-            name: planet.name,
-            galaxy: planet.galaxy,
-            system: planet.system,
-            position: planet.position,
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          chooseStart,
+          {
+            userId: request.params.user_id,
+            galaxy,
+            system,
+            position: isInt(position) ? position : undefined,
+            name,
           },
-        };
+          (planet) => ({
+            message: 'Starter planet created',
+            planet: {
+              id: planet.id,
+              name: planet.name,
+              galaxy: planet.galaxy,
+              system: planet.system,
+              position: planet.position,
+            },
+          }),
+        );
       },
     );
 
@@ -195,16 +208,22 @@ export const playerRoutes: RouteModule =
           response: replies(PlanetSelected, { access: 'player', errors: [404] }),
         },
       },
-      async (request) => {
-        const planet = await runtime.execute(selectPlanet, {
-          userId: request.params.user_id,
-          planetId: request.params.planet_id,
-        });
-        return {
-          message: 'Active planet switched',
-          planet_id: planet.id,
-          position: { galaxy: planet.galaxy, system: planet.system, planet: planet.position },
-        };
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          selectPlanet,
+          {
+            userId: request.params.user_id,
+            planetId: request.params.planet_id,
+          },
+          (planet) => ({
+            message: 'Active planet switched',
+            planet_id: planet.id,
+            position: { galaxy: planet.galaxy, system: planet.system, planet: planet.position },
+          }),
+        );
       },
     );
 

@@ -7,13 +7,14 @@ import { ResearchQueued, ResearchRequest, ResearchState } from '../contract/play
 import { replies } from '../contract/responses.js';
 import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['research'];
 const security = [{ bearerAuth: [] }];
 
 /** Technology levels (player-wide) and starting research at the lab of one planet. */
 export const researchRoutes: RouteModule =
-  ({ runtime }, guards) =>
+  ({ runtime, ledger }, guards) =>
   async (app) => {
     app.get(
       '/player/:user_id/research',
@@ -53,19 +54,25 @@ export const researchRoutes: RouteModule =
           response: replies(ResearchQueued, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = unchecked(request.body);
         const researchType = requiredTypeName(body.research_type, 'research_type');
         const planetId = optionalPlanetId(body.planet_id);
-        const item = await runtime.execute(startResearch, {
-          userId: request.params.user_id,
-          researchType,
-          planetId,
-        });
-        return {
-          message: `Research command queued for ${item.type}`,
-          item: researchItemView(item),
-        };
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          startResearch,
+          {
+            userId: request.params.user_id,
+            researchType,
+            planetId,
+          },
+          (item) => ({
+            message: `Research command queued for ${item.type}`,
+            item: researchItemView(item),
+          }),
+        );
       },
     );
   };

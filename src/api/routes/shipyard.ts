@@ -10,13 +10,14 @@ import { PlanetQuery } from '../contract/player.js';
 import { replies } from '../contract/responses.js';
 import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['fleet'];
 const security = [{ bearerAuth: [] }];
 
 /** Ships stationed on a planet (the active one unless named) and orders to its shipyard. */
 export const shipyardRoutes: RouteModule =
-  ({ runtime }, guards) =>
+  ({ runtime, ledger }, guards) =>
   async (app) => {
     app.get(
       '/player/:user_id/fleet',
@@ -63,7 +64,7 @@ export const shipyardRoutes: RouteModule =
           response: replies(ShipsQueued, { access: 'player', body: true, errors: [404, 409] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = unchecked(request.body);
         const shipType = requiredTypeName(body.ship_type, 'ship_type');
         const planetId = optionalPlanetId(body.planet_id);
@@ -71,17 +72,25 @@ export const shipyardRoutes: RouteModule =
         // The reference server's text; the range (> 0, at most MAX_SHIP_ORDER) is the command's.
         if (typeof quantity !== 'number' || !Number.isInteger(quantity))
           throw badRequest('invalid_field', 'quantity must be an integer');
-        const item = await runtime.execute(buildShips, {
-          userId: request.params.user_id,
-          planetId,
-          shipType,
-          quantity,
-        });
-        const index = runtime.world.shipQueue(item.planetId).findIndex((i) => i.id === item.id);
-        return {
-          message: `Ship build queued: ${item.type} x${item.count}`,
-          item: shipQueueItemView(item, index),
-        };
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          buildShips,
+          {
+            userId: request.params.user_id,
+            planetId,
+            shipType,
+            quantity,
+          },
+          (item) => {
+            const index = runtime.world.shipQueue(item.planetId).findIndex((i) => i.id === item.id);
+            return {
+              message: `Ship build queued: ${item.type} x${item.count}`,
+              item: shipQueueItemView(item, index),
+            };
+          },
+        );
       },
     );
   };

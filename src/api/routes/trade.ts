@@ -26,6 +26,7 @@ import {
 import { replies } from '../contract/responses.js';
 import { UserIdParams } from '../schemas.js';
 import type { RouteModule } from './index.js';
+import { runCommand } from '../idempotency.js';
 
 const tags = ['trade'];
 const security = [{ bearerAuth: [] }];
@@ -42,7 +43,7 @@ const statusFilter = (status: Static<typeof OfferListQuery>['status']): OfferSta
 
 /** The marketplace: offers with escrow, acceptance with a burned fee, cancellation, history. */
 export const tradeRoutes: RouteModule =
-  ({ runtime, store }, guards) =>
+  ({ runtime, ledger, store }, guards) =>
   async (app) => {
     app.post(
       '/trade/offers',
@@ -58,16 +59,22 @@ export const tradeRoutes: RouteModule =
           response: replies(Offer, { access: 'token', body: true, errors: [404, 409] }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = unchecked(request.body);
         const terms = parseOfferTerms(body);
         const planetId = optionalPlanetId(body.planet_id);
-        const offer = await runtime.execute(createOffer, {
-          userId: request.auth!.user.id,
-          planetId,
-          terms,
-        });
-        return runtime.read((ctx) => offerOf(ctx.world, offer));
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          createOffer,
+          {
+            userId: request.auth!.user.id,
+            planetId,
+            terms,
+          },
+          (offer, ctx) => offerOf(ctx.world, offer),
+        );
       },
     );
 
@@ -114,20 +121,26 @@ export const tradeRoutes: RouteModule =
           response: replies(OfferAccepted, { access: 'token', errors: [400, 404, 409] }),
         },
       },
-      async (request) => {
-        const result = await runtime.execute(acceptOffer, {
-          userId: request.auth!.user.id,
-          offerId: request.params.offer_id,
-          planetId: request.query.planet_id,
-        });
-        return runtime.read((ctx) => ({
-          accepted: true as const,
-          offer_id: result.offer.id,
-          planet_id: result.planetId,
-          fee: result.fee,
-          seller_received: result.sellerReceived,
-          offer: offerOf(ctx.world, result.offer),
-        }));
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          acceptOffer,
+          {
+            userId: request.auth!.user.id,
+            offerId: request.params.offer_id,
+            planetId: request.query.planet_id,
+          },
+          (result, ctx) => ({
+            accepted: true as const,
+            offer_id: result.offer.id,
+            planet_id: result.planetId,
+            fee: result.fee,
+            seller_received: result.sellerReceived,
+            offer: offerOf(ctx.world, result.offer),
+          }),
+        );
       },
     );
 
@@ -144,17 +157,23 @@ export const tradeRoutes: RouteModule =
           response: replies(OfferCancelled, { access: 'token', errors: [403, 404, 409] }),
         },
       },
-      async (request) => {
-        const offer = await runtime.execute(cancelOffer, {
-          userId: request.auth!.user.id,
-          offerId: request.params.offer_id,
-        });
-        return runtime.read((ctx) => ({
-          cancelled: true as const,
-          offer_id: offer.id,
-          refunded: { resource: offer.offeredResource, amount: offer.offeredAmount },
-          offer: offerOf(ctx.world, offer),
-        }));
+      async (request, reply) => {
+        return runCommand(
+          ledger,
+          request,
+          reply,
+          cancelOffer,
+          {
+            userId: request.auth!.user.id,
+            offerId: request.params.offer_id,
+          },
+          (offer, ctx) => ({
+            cancelled: true as const,
+            offer_id: offer.id,
+            refunded: { resource: offer.offeredResource, amount: offer.offeredAmount },
+            offer: offerOf(ctx.world, offer),
+          }),
+        );
       },
     );
 

@@ -1,5 +1,6 @@
 // A tiny HTTP client for the chaos tests: every call resolves (never throws) with what the
 // client saw, so a workload can classify each command as acknowledged, refused or in doubt.
+import { randomUUID } from 'node:crypto';
 
 /** What one request ended with. `status` is null when no HTTP answer arrived at all. */
 export interface Outcome {
@@ -9,6 +10,8 @@ export interface Outcome {
   /** The transport failure (connection refused or reset, timeout) when status is null. */
   error: string | null;
   ms: number;
+  /** The broken connection of a first attempt, when this is the outcome of its retry. */
+  retriedAfter?: string | null;
 }
 
 const TIMEOUT_MS = 20_000;
@@ -19,14 +22,41 @@ function describeError(err: unknown): string {
   return cause ? `${e.message ?? e.name} (${cause})` : String(e.message ?? err);
 }
 
+/**
+ * A connection that broke after the request went out (reset, closed by the server), unlike a
+ * refused one: the server may have received it, so only a keyed request may be sent again.
+ */
+const BROKEN = /ECONNRESET|UND_ERR_SOCKET|other side closed|EPIPE/;
+
+/**
+ * Sends one request. Commands carry an Idempotency-Key and, like an HTTP client that knows the
+ * key makes a second delivery harmless (Go's transport does this for keyed requests), are sent
+ * once more when the connection broke under them: a server closing an idle keep-alive
+ * connection while the request was on its way is a race no server can avoid.
+ */
 export async function http(
   base: string,
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   options: { body?: unknown; token?: string } = {},
 ): Promise<Outcome> {
-  const started = performance.now();
   const headers: Record<string, string> = {};
+  if (method !== 'GET') headers['idempotency-key'] = randomUUID();
+  const first = await attempt(base, method, path, options, headers);
+  if (method === 'GET' || first.status !== null || !BROKEN.test(String(first.error))) return first;
+  const retry = await attempt(base, method, path, options, headers);
+  return { ...retry, ms: first.ms + retry.ms, retriedAfter: first.error };
+}
+
+async function attempt(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string },
+  keyHeaders: Record<string, string>,
+): Promise<Outcome> {
+  const started = performance.now();
+  const headers: Record<string, string> = { ...keyHeaders };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   try {
