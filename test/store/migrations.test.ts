@@ -187,7 +187,11 @@ for (const engine of ENGINES) {
 
       const upgraded = store();
       await upgraded.acquireOwnership();
-      assert.deepEqual(await upgraded.migrate(), ['0008_event_log', '0009_idempotency_keys']);
+      assert.deepEqual(await upgraded.migrate(), [
+        '0008_event_log',
+        '0009_idempotency_keys',
+        '0010_owner_epoch',
+      ]);
       const row = { seq: 42, user_id: 3, type: 'fleet_arrived', message: '{}', created_at: 5 };
       await upgraded.commit({ upserts: new Map([['event_log', [row]]]), deletes: new Map() });
       const stored = await upgraded.readPrimary((db) =>

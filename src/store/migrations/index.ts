@@ -8,6 +8,7 @@ import * as m0006 from './0006_planet_units_in_row.js';
 import * as m0007 from './0007_sessions.js';
 import * as m0008 from './0008_event_log.js';
 import * as m0009 from './0009_idempotency_keys.js';
+import * as m0010 from './0010_owner_epoch.js';
 
 /**
  * Versioned migrations, applied in name order by Kysely's Migrator (which records them in
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_sessions': m0007,
   '0008_event_log': m0008,
   '0009_idempotency_keys': m0009,
+  '0010_owner_epoch': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { TableName } from '../../sim/changes.js';
+import { StoreOwnedError } from '../store.js';
 import { TABLES, updatableColumns, type Row, type RowBatch } from '../tables.js';
 
 /** Distinct batch shapes prepared per connection; rarer shapes are sent unprepared. */
@@ -25,26 +26,33 @@ export class PgBatchWriter {
   /** Statement texts already named, so each distinct shape is prepared once per connection. */
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `epoch`: the owner epoch this server took with the lock (see migration 0010). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly epoch: () => number,
+  ) {}
 
   async commit(batch: RowBatch): Promise<void> {
     const steps = batchSteps(batch);
     if (steps.length === 0) return;
+    const epoch = String(this.epoch());
     if (isDisjoint(steps)) {
-      const text =
-        steps.length === 1
-          ? (steps[0] as Step).sql('$1')
-          : `WITH ${steps.map((st, i) => `s${i} AS (${st.sql(`$${i + 1}`)})`).join(', ')} SELECT 1`;
-      await this.pool.query({
-        name: this.nameOf(text),
-        text,
-        values: steps.map((st) => JSON.stringify(st.rows)),
-      });
+      const ctes = steps.map((st, i) => `s${i} AS (${st.sql(`$${i + 1}`)})`).join(', ');
+      const text = `WITH ${ctes}, ${fencedTail(`$${steps.length + 1}`)}`;
+      await this.pool
+        .query({
+          name: this.nameOf(text),
+          text,
+          values: [...steps.map((st) => JSON.stringify(st.rows)), epoch],
+        })
+        .catch(deposedOr(epoch));
       return;
     }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      const owner = await client.query<{ epoch: string }>(EPOCH_FOR_SHARE);
+      if (String(owner.rows[0]?.epoch) !== epoch) throw deposed(epoch);
       for (const st of steps) {
         const text = st.sql('$1');
         await client.query({ name: this.nameOf(text), text, values: [JSON.stringify(st.rows)] });
@@ -66,6 +74,35 @@ export class PgBatchWriter {
     return name;
   }
 }
+
+/**
+ * The owner epoch row, locked for the rest of the transaction: a new owner's raise of the epoch
+ * waits until this commit is done (and is then loaded by it), or this commit sees the raise
+ * and fails. Read committed re-reads a row changed since the snapshot before locking it.
+ */
+const EPOCH_FOR_SHARE = 'SELECT epoch FROM owner_fence WHERE id = 1 FOR SHARE';
+const DEPOSED_MARK = 'deposed-owner-epoch';
+
+/**
+ * The end of a one-statement batch: a CTE that locks the epoch row, and a SELECT that is 1 while
+ * `param` is still the owner epoch, else a cast that fails and takes the whole statement (every
+ * CTE) with it. The cast reads the row, so the planner cannot fold it into an error up front.
+ */
+const fencedTail = (param: string) =>
+  `fence AS (${EPOCH_FOR_SHARE}) SELECT CASE WHEN f.epoch = ${param}::bigint THEN 1 ` +
+  `ELSE ('${DEPOSED_MARK} ' || f.epoch)::int END ` +
+  `FROM (SELECT coalesce((SELECT epoch FROM fence), -1) AS epoch) f`;
+
+const deposed = (epoch: string) =>
+  new StoreOwnedError(
+    `Another server owns the database now (this one took it at owner epoch ${epoch}); not writing.`,
+  );
+
+/** The failed cast of fencedTail as the StoreOwnedError it means; any other error as is. */
+const deposedOr = (epoch: string) => (err: unknown) => {
+  if (String((err as Error)?.message).includes(DEPOSED_MARK)) throw deposed(epoch);
+  throw err;
+};
 
 /**
  * In one statement all CTEs see the same snapshot and their order is unspecified: safe only
