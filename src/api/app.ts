@@ -24,6 +24,7 @@ import { AsyncApiDocument, asyncApiDocument } from './contract/asyncapi.js';
 import { replies } from './contract/responses.js';
 import { selectSubprotocol, WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
 import { declareIdempotencyKeys } from './idempotency.js';
+import { limitJsonDepth } from './json-depth.js';
 import { serveWebClient } from './web-client.js';
 
 export const API_VERSION = '0.1.0';
@@ -70,6 +71,7 @@ export async function buildApp(
   for (const schema of namedSchemas()) app.addSchema(schema);
   installErrorHandlers(app);
   declareIdempotencyKeys(app, services.ledger);
+  limitJsonDepth(app);
   ignoreBodiesOfBodylessRoutes(app);
   if (options.checker) options.checker.install(app);
 

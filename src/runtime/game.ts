@@ -80,6 +80,8 @@ export class GameRuntime {
   lastSaveTs: number | null = null;
   ticks = 0;
   lastTickMs = 0;
+  /** When the loop last ran a tick (performance.now()); readiness sees a stalled loop by it. */
+  lastLoopAt = 0;
   lastJitterMs = 0;
   failure: string | null = null;
 
@@ -452,8 +454,10 @@ export class GameRuntime {
   startLoop(tickRateHz: number): void {
     const intervalMs = 1000 / tickRateHz;
     this.nextTickAt = performance.now() + intervalMs;
+    this.lastLoopAt = performance.now();
     const run = () => {
       const started = performance.now();
+      this.lastLoopAt = started;
       const jitter = Math.max(0, started - this.nextTickAt);
       const { ms } = this.tick();
       this.lastJitterMs = jitter;

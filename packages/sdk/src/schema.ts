@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (restart it when this fails) */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the store commits, the disk writes, the loop ticks (503 otherwise) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz/db": {
         parameters: {
             query?: never;
@@ -2609,6 +2643,74 @@ export interface components {
                 status: "ok" | "fail";
             };
         };
+        /** @description Whether this server can take players now: the store answers, commits are not failing (no fail-stop), the data folder takes a write, the game loop ticks. */
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            checks: {
+                store: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+                commits: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+                disk: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+                loop: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+            };
+        };
+        NotReady: {
+            detail: string;
+            /** @enum {string} */
+            code: "unavailable";
+            /** @enum {string} */
+            status: "not_ready";
+            checks: {
+                store: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+                commits: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+                disk: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+                loop: {
+                    /** @enum {string} */
+                    status: "ok" | "fail" | "skipped";
+                    /** @description Why it failed (or why it was skipped). */
+                    detail: string | null;
+                };
+            };
+        };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+        };
         /** @description The JSON metrics (Prometheus text with Accept: text/plain). */
         Metrics: {
             process: {
@@ -2756,6 +2858,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether this server can take players now: the store answers, commits are not failing (no fail-stop), the data folder takes a write, the game loop ticks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description A check failed: take the server out of rotation. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotReady"];
                 };
             };
         };

@@ -54,6 +54,46 @@ export const DatabaseDown = Named(
   }),
 );
 
+const CheckResult = Obj({
+  status: StringEnum(['ok', 'fail', 'skipped']),
+  detail: Type.Union([Type.String(), Type.Null()], {
+    description: 'Why it failed (or why it was skipped).',
+  }),
+});
+
+const Checks = Obj({
+  store: CheckResult,
+  commits: CheckResult,
+  disk: CheckResult,
+  loop: CheckResult,
+});
+
+export const Readiness = Named(
+  'Readiness',
+  Obj(
+    {
+      status: StringEnum(['ready', 'not_ready']),
+      checks: Checks,
+    },
+    {
+      description:
+        'Whether this server can take players now: the store answers, commits are not failing (no fail-stop), the data folder takes a write, the game loop ticks.',
+    },
+  ),
+);
+
+export const NotReady = Named(
+  'NotReady',
+  Obj({
+    detail: Type.String(),
+    code: Type.Literal('unavailable'),
+    status: Type.Literal('not_ready'),
+    checks: Checks,
+  }),
+);
+
+export const Liveness = Named('Liveness', Obj({ status: Type.Literal('ok') }));
+
 const Stat = Obj({
   count: Type.Integer(),
   total_ms: Type.Number(),

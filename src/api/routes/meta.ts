@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { Banner, DatabaseDown, DatabaseHealth, Health, MetricsReport } from '../contract/meta.js';
+import {
+  Banner,
+  DatabaseDown,
+  DatabaseHealth,
+  Health,
+  Liveness,
+  MetricsReport,
+  NotReady,
+  Readiness,
+} from '../contract/meta.js';
 import { replies } from '../contract/responses.js';
+import { readinessChecker } from '../readiness.js';
 import type { AppServices } from '../services.js';
 import type { WsHub } from '../ws.js';
 import { wantsPage } from '../web-client.js';
@@ -24,6 +34,8 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
       : services.config.storage === 'memory'
         ? ('memory' as const)
         : ('embedded' as const);
+
+  const readiness = readinessChecker(services);
 
   return async (app) => {
     app.get(
@@ -86,6 +98,48 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
           lastSaveTs:
             runtime.lastSaveTs === null ? null : new Date(runtime.lastSaveTs).toISOString(),
           server_time: new Date(clock.now()).toISOString(),
+        };
+      },
+    );
+
+    app.get(
+      '/healthz/live',
+      {
+        schema: {
+          tags: ['meta'],
+          operationId: 'getLiveness',
+          summary: 'Liveness: the process answers (restart it when this fails)',
+          response: replies(Liveness, { access: 'public', input: false, game: false }),
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    app.get(
+      '/healthz/ready',
+      {
+        schema: {
+          tags: ['meta'],
+          operationId: 'getReadiness',
+          summary: 'Readiness: the store commits, the disk writes, the loop ticks (503 otherwise)',
+          response: {
+            ...replies(Readiness, { access: 'public', input: false, game: false }),
+            503: { ...NotReady, description: 'A check failed: take the server out of rotation.' },
+          },
+        },
+      },
+      async (_req, reply) => {
+        const { ready, checks } = await readiness();
+        if (ready) return { status: 'ready' as const, checks };
+        reply.code(503);
+        const failed = Object.entries(checks)
+          .filter(([, c]) => c.status === 'fail')
+          .map(([name, c]) => `${name}: ${c.detail}`);
+        return {
+          detail: `Not ready: ${failed.join('; ')}`,
+          code: 'unavailable' as const,
+          status: 'not_ready' as const,
+          checks,
         };
       },
     );

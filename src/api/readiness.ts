@@ -1,0 +1,92 @@
+import { open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppServices } from './services.js';
+
+export interface CheckResult {
+  status: 'ok' | 'fail' | 'skipped';
+  detail: string | null;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: { store: CheckResult; commits: CheckResult; disk: CheckResult; loop: CheckResult };
+}
+
+const ok: CheckResult = { status: 'ok', detail: null };
+const fail = (detail: string): CheckResult => ({ status: 'fail', detail });
+/** A disk check answers for this long: a probe per request would be a write per probe. */
+const DISK_CHECK_TTL_MS = 1000;
+/** The loop counts as stalled when its last tick is this many intervals (at least 2 s) old. */
+const STALLED_TICKS = 5;
+
+/** The data folder's failure as an operator reads it: full, read-only, or the system's words. */
+export function diskProblem(err: unknown, dir: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `the disk of DATA_DIR (${dir}) is full`;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return `DATA_DIR (${dir}) is not writable (${code})`;
+  return `DATA_DIR (${dir}) cannot be written: ${(err as Error).message}`;
+}
+
+/** Writes and syncs a small file in the data folder: what every commit of SQLite needs. */
+async function probeDisk(dir: string): Promise<CheckResult> {
+  const path = join(dir, '.ready-probe');
+  try {
+    const file = await open(path, 'w');
+    try {
+      await file.writeFile(String(Date.now()));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await unlink(path);
+    return ok;
+  } catch (err) {
+    return fail(diskProblem(err, dir));
+  }
+}
+
+/**
+ * Readiness: everything a player's next command needs. `/healthz` stays the Python server's
+ * shape and always answers; this one answers 503 when any check fails, for load balancers and
+ * orchestrators (take this server out of rotation, do not restart it: that is liveness).
+ */
+export function readinessChecker(services: AppServices): () => Promise<ReadinessReport> {
+  const { runtime, store, config } = services;
+  const dataDir =
+    store.engine === 'sqlite' && config.storage === 'embedded' ? config.dataDir : null;
+  let disk: { at: number; result: Promise<CheckResult> } | null = null;
+  const stalledAfterMs = Math.max(2000, (STALLED_TICKS * 1000) / config.tickRateHz);
+
+  const diskCheck = (): Promise<CheckResult> => {
+    if (dataDir === null) return Promise.resolve({ status: 'skipped', detail: 'no data folder' });
+    const now = performance.now();
+    if (!disk || now - disk.at > DISK_CHECK_TTL_MS) disk = { at: now, result: probeDisk(dataDir) };
+    return disk.result;
+  };
+
+  return async () => {
+    const [reachable, diskResult] = await Promise.all([store.ping(), diskCheck()]);
+    const commits =
+      runtime.state === 'running'
+        ? ok
+        : fail(
+            runtime.state === 'failed'
+              ? `commits are failing (fail-stop): ${runtime.failure ?? 'unknown error'}`
+              : `the server is ${runtime.state}`,
+          );
+    const sinceTick = performance.now() - runtime.lastLoopAt;
+    const loop = !runtime.loopRunning
+      ? fail('the game loop is not running')
+      : sinceTick > stalledAfterMs
+        ? fail(`the game loop last ticked ${Math.round(sinceTick)} ms ago`)
+        : ok;
+    const checks = {
+      store: reachable ? ok : fail('the store does not answer'),
+      commits,
+      disk: diskResult,
+      loop,
+    };
+    return { ready: Object.values(checks).every((c) => c.status !== 'fail'), checks };
+  };
+}

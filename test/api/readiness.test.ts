@@ -1,0 +1,57 @@
+// Honest health (issue 14): /healthz/live answers while the process does; /healthz/ready is 503
+// naming the check that fails (the store, failing commits, the data folder, the game loop), so
+// an orchestrator takes the server out of rotation instead of sending players to it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { diskProblem } from '../../src/api/readiness.js';
+import { freePort, getJson, spawnServer, storeEnv, waitReady } from '../helpers/process.js';
+import { startTestServer } from '../helpers/server.js';
+
+test('a running server is live and ready, every check ok (real process, embedded store)', async (t) => {
+  const server = spawnServer(t, await storeEnv(t, 'embedded'), await freePort());
+  await waitReady(server);
+  assert.deepEqual((await getJson(server.base, '/healthz/live')).body, { status: 'ok' });
+  const ready = await getJson(server.base, '/healthz/ready');
+  assert.equal(ready.status, 200, JSON.stringify(ready.body));
+  assert.deepEqual(ready.body, {
+    status: 'ready',
+    checks: {
+      store: { status: 'ok', detail: null },
+      commits: { status: 'ok', detail: null },
+      disk: { status: 'ok', detail: null },
+      loop: { status: 'ok', detail: null },
+    },
+  });
+});
+
+test('not ready while the loop is stopped or commits fail: 503 naming each failed check', async (t) => {
+  const { server } = await startTestServer(t, { store: 'embedded' });
+  // The test server's loop never started (tests tick by hand).
+  const stopped = await server.app.inject({ method: 'GET', url: '/healthz/ready' });
+  assert.equal(stopped.statusCode, 503);
+  assert.equal(stopped.json().code, 'unavailable');
+  assert.deepEqual(stopped.json().checks.loop, {
+    status: 'fail',
+    detail: 'the game loop is not running',
+  });
+  assert.equal(stopped.json().checks.disk.status, 'ok');
+
+  server.runtime.startLoop(20);
+  t.after(() => server.runtime.stopLoop());
+  server.runtime.state = 'failed';
+  server.runtime.failure = 'SQLITE_FULL: database or disk is full';
+  const failing = await server.app.inject({ method: 'GET', url: '/healthz/ready' });
+  server.runtime.state = 'running';
+  assert.equal(failing.statusCode, 503);
+  assert.equal(failing.json().checks.loop.status, 'ok');
+  assert.match(failing.json().checks.commits.detail, /fail-stop.*disk is full/);
+  assert.match(failing.json().detail, /^Not ready: commits: /);
+  // /healthz keeps the Python server's shape and answers all along.
+  assert.equal((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
+});
+
+test('a data folder that cannot be written is named plainly', () => {
+  const error = (code: string) => Object.assign(new Error(code), { code });
+  assert.equal(diskProblem(error('ENOSPC'), '/data'), 'the disk of DATA_DIR (/data) is full');
+  assert.equal(diskProblem(error('EROFS'), '/data'), 'DATA_DIR (/data) is not writable (EROFS)');
+});
