@@ -36,6 +36,8 @@ export function benchEnv(
     PORT: '0',
     RATE_LIMIT_PER_MINUTE: '0',
     AUTH_RATE_LIMIT_PER_MINUTE: '0',
+    // The bench signs its players' tokens itself, so it names the secret.
+    JWT_SECRET: 'bench-secret-signing-the-tokens-of-seeded-players',
     BUILD_QUEUE_LIMIT: '1000',
     // 100 000 players need more than the default 9 x 499 x 15 = 67 365 slots.
     GALAXY_COUNT: '20',

@@ -12,6 +12,7 @@ import { GameRuntime } from './runtime/game.js';
 import { Metrics } from './runtime/metrics.js';
 import { IdempotencyLedger } from './runtime/idempotency.js';
 import { runMaintenance } from './runtime/maintenance.js';
+import { keptJwtSecret } from './runtime/secrets.js';
 import type { CleanupReport } from './sim/commands/cleanup.js';
 import type { SimSettings } from './sim/context.js';
 import { EVENT_HANDLERS, scheduleAll } from './sim/events/index.js';
@@ -141,7 +142,7 @@ export async function createServer(
     );
 
     const tokens = new TokenService(
-      config.jwt.secret,
+      config.jwt.secret ?? (await keptJwtSecret(runtime)),
       config.jwt.algorithm,
       config.jwt.expireMinutes * 60_000,
       clock,

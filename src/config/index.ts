@@ -44,7 +44,8 @@ export interface Config {
   migrateOnStart: boolean;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   jwt: {
-    secret: string;
+    /** null: the store keeps a generated one (runtime/secrets.ts). */
+    secret: string | null;
     algorithm: 'HS256' | 'HS384' | 'HS512';
     expireMinutes: number;
     /** Refresh tokens (sessions) expire this many days after their last refresh. */
@@ -100,7 +101,10 @@ export interface Config {
   production: boolean;
 }
 
-export const DEFAULT_JWT_SECRET = CONFIG_SPEC.JWT_SECRET.default;
+/** The documented default of earlier versions: anyone could sign tokens with it. */
+export const LEGACY_JWT_SECRET = 'dev-secret-change-me';
+/** The shortest JWT_SECRET production accepts (256 bits of an HS256 key, as characters). */
+export const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
 type Env = Record<string, string | undefined>;
 
@@ -192,11 +196,15 @@ export function loadConfig(env: Env = process.env): Config {
   const storageSetting = r.oneOf<StorageKind>('STORAGE');
   const storage: StorageKind = enableDb ? 'postgres' : storageSetting;
   const production = (env.NODE_ENV ?? '').toLowerCase() === 'production';
-  const secret = r.str('JWT_SECRET');
-  if (production && secret === DEFAULT_JWT_SECRET) {
+  const secret = r.str('JWT_SECRET') || null;
+  if (
+    production &&
+    secret !== null &&
+    (secret === LEGACY_JWT_SECRET || secret.length < MIN_PRODUCTION_SECRET_LENGTH)
+  ) {
     throw new ConfigError(
       'JWT_SECRET',
-      'the default secret is refused when NODE_ENV=production; set a strong secret',
+      `a weak secret is refused when NODE_ENV=production: use ${MIN_PRODUCTION_SECRET_LENGTH} or more random characters, or leave it unset to have one generated and kept with the data`,
     );
   }
   const maxPlayers = r.int('MAX_PLAYERS');

@@ -196,8 +196,8 @@ export const CONFIG_SPEC = {
   // Auth
   JWT_SECRET: {
     type: 'string',
-    default: 'dev-secret-change-me',
-    doc: 'JWT signing secret. The default is refused when NODE_ENV=production.',
+    default: '',
+    doc: 'JWT signing secret. Unset: a random one is made at the first start and kept with the data (in the store), so sessions survive restarts and nobody knows it. NODE_ENV=production refuses a weak one (under 32 characters, or the `dev-secret-change-me` of earlier versions).',
     group: 'Auth',
   },
   JWT_ALGORITHM: {

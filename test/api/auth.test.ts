@@ -4,6 +4,7 @@ import { createSigner } from 'fast-jwt';
 import { TokenService } from '../../src/api/auth/tokens.js';
 import { STORE_KINDS } from '../helpers/postgres.js';
 import { registerPlayer, startTestServer } from '../helpers/server.js';
+import { JWT_SECRET_KEY } from '../../src/runtime/secrets.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -339,17 +340,21 @@ describe('protected routes', () => {
       'Could not validate credentials',
       'tampered',
     );
+    // No JWT_SECRET: the server made one and keeps it with the data.
+    assert.equal(config.jwt.secret, null);
+    const secret = String(server.runtime.world.meta.get(JWT_SECRET_KEY));
+    assert.ok(secret.length >= 43, 'a 256-bit random secret');
     const otherSecret = createSigner({ key: 'some-other-secret', algorithm: 'HS256' })(claims);
     await expect401(bearer(otherSecret), 'Could not validate credentials', 'other secret');
     const none = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`;
     await expect401(bearer(none), 'Could not validate credentials', 'alg none');
-    const hs512 = createSigner({ key: config.jwt.secret, algorithm: 'HS512' })(claims);
+    const hs512 = createSigner({ key: secret, algorithm: 'HS512' })(claims);
     await expect401(bearer(hs512), 'Could not validate credentials', 'another algorithm');
     const { jti: _jti, ...noJti } = claims;
-    const missingJti = createSigner({ key: config.jwt.secret, algorithm: 'HS256' })(noJti);
+    const missingJti = createSigner({ key: secret, algorithm: 'HS256' })(noJti);
     await expect401(bearer(missingJti), 'Could not validate credentials', 'no jti');
 
-    const tokens = new TokenService(config.jwt.secret, 'HS256', 60_000, clock);
+    const tokens = new TokenService(secret, 'HS256', 60_000, clock);
     await expect401(bearer(tokens.issue(999).token), 'Inactive user', 'unknown user id');
     const bob = await registerPlayer(server, 'bob', PASSWORD);
     const bobUser = server.runtime.world.users.get(bob.id);

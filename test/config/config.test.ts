@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { CONFIG_SPEC, type ConfigVarName } from '../../src/config/spec.js';
 import {
   ConfigError,
-  DEFAULT_JWT_SECRET,
+  LEGACY_JWT_SECRET,
   loadConfig,
   normalizePostgresUrl,
 } from '../../src/config/index.js';
@@ -45,7 +45,7 @@ describe('defaults', () => {
     });
     assert.equal(c.migrateOnStart, true);
     assert.deepEqual(c.jwt, {
-      secret: 'dev-secret-change-me',
+      secret: null,
       algorithm: 'HS256',
       expireMinutes: 1440,
       refreshExpireDays: 30,
@@ -209,17 +209,18 @@ describe('bad values stop startup with a ConfigError naming the variable', () =>
 });
 
 describe('production and storage selection', () => {
-  test('NODE_ENV=production refuses the default JWT secret', () => {
-    assertRejects({ NODE_ENV: 'production' }, 'JWT_SECRET');
-    assertRejects({ NODE_ENV: 'production', JWT_SECRET: DEFAULT_JWT_SECRET }, 'JWT_SECRET');
+  test('NODE_ENV=production refuses a weak JWT secret; unset means generated and kept', () => {
+    assertRejects({ NODE_ENV: 'production', JWT_SECRET: LEGACY_JWT_SECRET }, 'JWT_SECRET');
+    assertRejects({ NODE_ENV: 'production', JWT_SECRET: 'short-secret' }, 'JWT_SECRET');
     const c = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'a-long-and-random-production-secret',
     });
     assert.equal(c.production, true);
     assert.equal(c.jwt.secret, 'a-long-and-random-production-secret');
-    // Outside production the default is allowed (local development).
-    assert.equal(loadConfig({ NODE_ENV: 'development' }).jwt.secret, DEFAULT_JWT_SECRET);
+    assert.equal(loadConfig({ NODE_ENV: 'production' }).jwt.secret, null);
+    // Outside production any explicit secret is taken (tests, local development).
+    assert.equal(loadConfig({ JWT_SECRET: 'short' }).jwt.secret, 'short');
   });
 
   test('ENABLE_DB=true implies the postgres store whatever STORAGE says', () => {

@@ -11,6 +11,7 @@ import type { GameServer } from '../../src/server.js';
 import { removePlayer } from '../../src/sim/players/remove.js';
 import { advanceTo, join, send, target, type Player } from '../fleet/helpers.js';
 import { registerPlayer, startTestServer, type TestServer } from '../helpers/server.js';
+import { JWT_SECRET_KEY } from '../../src/runtime/secrets.js';
 
 export const ADMIN_TOKEN = 'security-admin-token';
 export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -211,7 +212,9 @@ const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
  */
 export async function badTokens(f: Fixture): Promise<BadToken[]> {
   const { server, ts } = f;
-  const { secret, algorithm, expireMinutes } = ts.config.jwt;
+  const { algorithm, expireMinutes } = ts.config.jwt;
+  // The fixture sets no JWT_SECRET: the server's own, kept with its data, signs.
+  const secret = String(ts.config.jwt.secret ?? ts.server.runtime.world.meta.get(JWT_SECRET_KEY));
   const claims = (sub: number) => {
     const now = Math.floor(ts.clock.now() / 1000);
     return { sub: String(sub), jti: `forged-${sub}-${now}`, iat: now, exp: now + 3600 };
