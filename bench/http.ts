@@ -75,7 +75,12 @@ async function withServer<T>(
   const built = await buildWorld(config, players, { rich: true });
   await seedStore(config, built);
   const server = await startServerProcess(env);
-  const tokens = new TokenService(String(config.jwt.secret), config.jwt.algorithm, 3_600_000, systemClock);
+  const tokens = new TokenService(
+    String(config.jwt.secret),
+    config.jwt.algorithm,
+    3_600_000,
+    systemClock,
+  );
   const sessions = built.users.map((u) => ({ id: u.id, token: tokens.issue(u.id).token }));
   try {
     return await fn(server.url, sessions);
