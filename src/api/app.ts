@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -17,7 +18,7 @@ import { GAME_ROUTES } from './routes/index.js';
 import { metaRoutes } from './routes/meta.js';
 import type { ResponseChecker } from './contract/check.js';
 import { namedSchemas } from './contract/kit.js';
-import { corsOptions } from './cors.js';
+import { corsDelegate } from './cors.js';
 import type { AppServices } from './services.js';
 import { createValidatorCompiler } from './validation.js';
 import { AsyncApiDocument, asyncApiDocument } from './contract/asyncapi.js';
@@ -75,7 +76,16 @@ export async function buildApp(
   ignoreBodiesOfBodylessRoutes(app);
   if (options.checker) options.checker.install(app);
 
-  await app.register(cors, corsOptions(config.cors));
+  // Security headers on every answer (nosniff, frame and referrer policies, HSTS behind TLS).
+  // Content-Security-Policy is set by the pages themselves: the web client's (web-client.ts)
+  // and the API docs' (swagger-ui's static CSP); JSON answers need none.
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    // An API: its answers are read by pages of other origins (CORS decides which).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cors, corsDelegate(config.cors));
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
@@ -126,7 +136,16 @@ export async function buildApp(
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Swagger UI sets inline styles; and a server on plain HTTP (a LAN address) must not have
+    // its docs' requests upgraded to an HTTPS it does not serve.
+    transformStaticCSP: (csp) =>
+      csp
+        .replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline' https:")
+        .replace(/\s*upgrade-insecure-requests;/, ''),
+  });
 
   // Hooks that run on every request are callback-style: an async hook costs a promise and a
   // microtask turn per request, which showed in the profile of the hottest read route.

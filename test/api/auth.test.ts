@@ -501,4 +501,34 @@ describe('CORS', () => {
     });
     assert.equal(denied.headers['access-control-allow-origin'], undefined);
   });
+
+  test('any origin (the default) is served without credentials; listed origins get them', async (t) => {
+    const { server } = await startTestServer(t, {
+      env: { CORS_ALLOW_ORIGINS: '*' },
+    });
+    const preflight = (origin: string) =>
+      server.app.inject({
+        method: 'OPTIONS',
+        url: '/auth/login',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type, idempotency-key',
+        },
+      });
+    const any = await preflight('https://anywhere.example');
+    assert.equal(any.headers['access-control-allow-origin'], 'https://anywhere.example');
+    assert.equal(any.headers['access-control-allow-credentials'], undefined);
+    assert.equal(
+      any.headers['access-control-allow-headers'],
+      'authorization, content-type, idempotency-key',
+    );
+    const read = await server.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { origin: 'https://anywhere.example' },
+    });
+    assert.equal(read.headers['access-control-allow-credentials'], undefined);
+    assert.match(String(read.headers['access-control-expose-headers']), /idempotent-replayed/);
+  });
 });
