@@ -179,7 +179,7 @@ export async function buildApp(
   const hub = new WsHub(services, { contractViolations: options.checker?.violations });
   await app.register(async (scope) => hub.register(scope));
   await app.register(metaRoutes(services, hub));
-  await app.register(authRoutes(services, guards));
+  await app.register(authRoutes(services, guards, (userId) => hub.endRevoked(userId)));
   for (const module of GAME_ROUTES) await app.register(module(services, guards));
   await serveWebClient(app, config.webDir);
 

@@ -449,6 +449,16 @@ export class WsHub implements Publisher {
     }
   }
 
+  /**
+   * Closes (1008) the player's sockets whose credentials ended, at once: called after the
+   * commit of a logout, a password change, a replayed refresh token or an account deletion,
+   * so a socket does not outlive its session by up to a heartbeat.
+   */
+  endRevoked(userId: UserId): void {
+    for (const c of this.byUser.get(userId) ?? [])
+      if (this.revoked(c)) c.socket.close(CLOSE_POLICY, 'Session ended');
+  }
+
   private revoked(c: Connection): boolean {
     const world = this.services.runtime.world;
     const user = world.users.get(c.userId);

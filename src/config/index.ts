@@ -18,6 +18,7 @@ export interface Config {
   port: number;
   logLevel: string;
   adminToken: string | null;
+  adminGuessLimitPerMinute: number;
   /** The built web client's folder ('' for the default next to the server), or null: none. */
   webDir: string | null;
   ruleset: RulesetId;
@@ -232,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: r.int('PORT'),
     logLevel: r.oneOf('LOG_LEVEL'),
     adminToken: r.str('ADMIN_TOKEN') || null,
+    adminGuessLimitPerMinute: r.int('ADMIN_GUESS_LIMIT_PER_MINUTE'),
     webDir: r.str('WEB_DIR') === 'off' ? null : r.str('WEB_DIR'),
     ruleset: r.oneOf<RulesetId>('RULESET'),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES'),

@@ -32,6 +32,13 @@ export const CONFIG_SPEC = {
     doc: 'Bearer token for the /admin operator API; unset disables it (404).',
     group: 'Server',
   },
+  ADMIN_GUESS_LIMIT_PER_MINUTE: {
+    type: 'int',
+    default: '10',
+    min: 0,
+    doc: 'Wrong admin tokens one client address may send per minute; past it that address gets 429 (with the right token too) until the minute is over. 0 disables the limit.',
+    group: 'Server',
+  },
   WEB_DIR: {
     type: 'string',
     default: '',

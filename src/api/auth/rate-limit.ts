@@ -15,14 +15,27 @@ export class FixedWindowLimiter {
   /** Counts one hit; returns the seconds to wait if over the limit, otherwise 0. */
   hit(key: string | number, nowMs: number): number {
     if (this.limit <= 0) return 0;
+    const window = this.windowOf(nowMs);
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    if (count <= this.limit) return 0;
+    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+  }
+
+  /** The seconds to wait if `key` is already over the limit (counting nothing), otherwise 0. */
+  waitFor(key: string | number, nowMs: number): number {
+    if (this.limit <= 0) return 0;
+    const window = this.windowOf(nowMs);
+    if ((this.counts.get(key) ?? 0) < this.limit) return 0;
+    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+  }
+
+  private windowOf(nowMs: number): number {
     const window = Math.floor(nowMs / this.windowMs) * this.windowMs;
     if (window !== this.windowStart) {
       this.windowStart = window;
       this.counts = new Map();
     }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    if (count <= this.limit) return 0;
-    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+    return window;
   }
 }

@@ -38,7 +38,7 @@ const ACCESS_ERRORS: Record<Access, ErrorStatus[]> = {
   token: [401, 429],
   // The same, and 403 for another player's id in the path.
   player: [401, 403, 429],
-  admin: [401, 404],
+  admin: [401, 404, 429],
 };
 
 export interface ReplyOptions {

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { adminPatchPlanet, adminPatchPlayer } from '../../sim/commands/admin.js';
-import { notFound, unauthorized } from '../../sim/errors.js';
+import { DomainError, notFound, unauthorized } from '../../sim/errors.js';
 import { requireUser } from '../../sim/economy/lookup.js';
 import { iso, levelsOf, planetView, researchQueueView } from '../../sim/views/player.js';
 import { bearerToken } from '../auth/guard.js';
+import { FixedWindowLimiter } from '../auth/rate-limit.js';
 import {
   AdminPlanetPatch,
   AdminPlayer,
@@ -20,6 +21,11 @@ import { runCommand } from '../idempotency.js';
 const tags = ['admin'];
 const security = [{ adminToken: [] }];
 
+const tooManyGuesses = (retryAfter: number) =>
+  new DomainError('rate_limited', 'rate_limited', 'Too many wrong admin tokens; wait', {
+    retryAfter,
+  });
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -34,15 +40,24 @@ export const adminRoutes: RouteModule =
   ({ runtime, ledger, config }) =>
   async (app) => {
     const adminToken = config.adminToken;
+    // Wrong admin tokens per client address and minute; past the limit that address waits,
+    // right token or not (500 guesses took 0.7 s before).
+    const guesses = new FixedWindowLimiter(config.adminGuessLimitPerMinute, 60_000);
     const requireAdmin = async (request: FastifyRequest) => {
       if (adminToken === null)
         throw notFound(
           'route_not_found',
           `Not Found: ${request.method} ${request.url.split('?')[0]}`,
         );
+      const now = Date.now();
+      const wait = guesses.waitFor(request.ip, now);
+      if (wait > 0) throw tooManyGuesses(wait);
       const token = bearerToken(request.headers.authorization);
-      if (!token || !sameSecret(token, adminToken))
+      if (!token || !sameSecret(token, adminToken)) {
+        const over = guesses.hit(request.ip, now);
+        if (over > 0) throw tooManyGuesses(over);
         throw unauthorized('invalid_admin_token', 'Invalid admin token');
+      }
     };
     const audit = (
       request: FastifyRequest,

@@ -87,7 +87,15 @@ function validateRegistration(body: unknown) {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function authRoutes(services: AppServices, guards: Guards): FastifyPluginAsyncTypebox {
+/**
+ * `sessionsEnded`: told of a player whose sessions may have ended (after the commit), so their
+ * sockets close at once.
+ */
+export function authRoutes(
+  services: AppServices,
+  guards: Guards,
+  sessionsEnded: (userId: number) => void = () => undefined,
+): FastifyPluginAsyncTypebox {
   const { runtime, ledger, tokens, config, clock } = services;
   const refreshLifetimeMs = config.jwt.refreshExpireDays * MS_PER_DAY;
   // A session lives as long as any of its tokens: its refresh token, or an access token issued
@@ -120,6 +128,10 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
       user_id: session.userId,
     };
   };
+
+  /** Closes the player's ended sockets once the command that ended them is done. */
+  const ending = <T>(userId: number, run: Promise<T>): Promise<T> =>
+    run.finally(() => sessionsEnded(userId));
 
   return async (app) => {
     app.post(
@@ -216,30 +228,33 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
             throw unauthorized('invalid_token', 'Invalid refresh token');
           throw err;
         }
-        return runCommand(
-          ledger,
-          request,
-          reply,
-          refreshSession,
-          {
-            userId: claims.userId,
-            sessionId: claims.sessionId,
-            generation: claims.generation,
-            lifetimeMs: sessionLifetimeMs,
-          },
-          (outcome) => {
-            if (outcome.status === 'reused') {
-              request.log.warn(
-                { user_id: claims.userId, session: claims.sessionId },
-                'refresh token reused; session revoked',
-              );
-              throw unauthorized(
-                'refresh_reused',
-                'Refresh token already used; the session is revoked',
-              );
-            }
-            return tokenPair(outcome.session);
-          },
+        return ending(
+          claims.userId,
+          runCommand(
+            ledger,
+            request,
+            reply,
+            refreshSession,
+            {
+              userId: claims.userId,
+              sessionId: claims.sessionId,
+              generation: claims.generation,
+              lifetimeMs: sessionLifetimeMs,
+            },
+            (outcome) => {
+              if (outcome.status === 'reused') {
+                request.log.warn(
+                  { user_id: claims.userId, session: claims.sessionId },
+                  'refresh token reused; session revoked',
+                );
+                throw unauthorized(
+                  'refresh_reused',
+                  'Refresh token already used; the session is revoked',
+                );
+              }
+              return tokenPair(outcome.session);
+            },
+          ),
         );
       },
     );
@@ -290,10 +305,10 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
         const loggedOut = () => ({ detail: 'Logged out' });
         if (claims.sessionId !== null) {
           const input = { sessionId: claims.sessionId };
-          return runCommand(ledger, request, reply, endSession, input, loggedOut);
+          return ending(user.id, runCommand(ledger, request, reply, endSession, input, loggedOut));
         }
         const input = { jti: claims.jti, userId: user.id, expiresAt: claims.expiresAt };
-        return runCommand(ledger, request, reply, revokeToken, input, loggedOut);
+        return ending(user.id, runCommand(ledger, request, reply, revokeToken, input, loggedOut));
       },
     );
 
@@ -323,18 +338,21 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
         const verifiedHash = user.passwordHash;
         if (!(await verifyPassword(verifiedHash, current)))
           throw badRequest('invalid_credentials', 'Current password is incorrect');
-        return runCommand(
-          ledger,
-          request,
-          reply,
-          changePassword,
-          {
-            userId: user.id,
-            verifiedHash,
-            passwordHash: await hashPassword(password),
-            keepSessionId: claims.sessionId,
-          },
-          (revoked) => ({ detail: 'Password changed', sessions_revoked: revoked }),
+        return ending(
+          user.id,
+          runCommand(
+            ledger,
+            request,
+            reply,
+            changePassword,
+            {
+              userId: user.id,
+              verifiedHash,
+              passwordHash: await hashPassword(password),
+              keepSessionId: claims.sessionId,
+            },
+            (revoked) => ({ detail: 'Password changed', sessions_revoked: revoked }),
+          ),
         );
       },
     );
@@ -360,23 +378,30 @@ export function authRoutes(services: AppServices, guards: Guards): FastifyPlugin
         const verifiedHash = user.passwordHash;
         if (!(await verifyPassword(verifiedHash, request.body.password)))
           throw badRequest('invalid_credentials', 'Password is incorrect');
-        return runCommand(
-          ledger,
-          request,
-          reply,
-          deleteAccount,
-          { userId: user.id, verifiedHash },
-          (removed) => {
-            request.log.warn(
-              { user_id: removed.user_id, planets: removed.planets.length, fleets: removed.fleets },
-              'account deleted by its owner',
-            );
-            return {
-              detail: 'Account deleted',
-              user_id: removed.user_id,
-              planets_freed: removed.planets.length,
-            };
-          },
+        return ending(
+          user.id,
+          runCommand(
+            ledger,
+            request,
+            reply,
+            deleteAccount,
+            { userId: user.id, verifiedHash },
+            (removed) => {
+              request.log.warn(
+                {
+                  user_id: removed.user_id,
+                  planets: removed.planets.length,
+                  fleets: removed.fleets,
+                },
+                'account deleted by its owner',
+              );
+              return {
+                detail: 'Account deleted',
+                user_id: removed.user_id,
+                planets_freed: removed.planets.length,
+              };
+            },
+          ),
         );
       },
     );
