@@ -13,6 +13,7 @@ import type {
   User,
   UserId,
 } from './types.js';
+import { usernameSkeleton } from './players/username.js';
 
 /**
  * The meta row holding the last event sequence number handed out (see World.nextEventSeq): a
@@ -46,6 +47,8 @@ const byStart = (a: QueueItem, b: QueueItem): number => a.startTime - b.startTim
 export class World {
   readonly users = new Map<UserId, User>();
   readonly usersByName = new Map<string, User>();
+  /** Users by what their name looks like (usernameSkeleton): no two names look alike. */
+  readonly usersBySkeleton = new Map<string, User>();
   readonly usersByEmail = new Map<string, User>();
   readonly planets = new Map<PlanetId, Planet>();
   /** By coordinates (key: see coordIndex; use planetAt). */
@@ -130,6 +133,7 @@ export class World {
   addUser(user: User): void {
     this.users.set(user.id, user);
     this.usersByName.set(user.username.toLowerCase(), user);
+    this.usersBySkeleton.set(usernameSkeleton(user.username), user);
     this.usersByEmail.set(user.email.toLowerCase(), user);
     this.bumpId('user', user.id);
   }
@@ -138,6 +142,8 @@ export class World {
   removeUser(user: User): void {
     this.users.delete(user.id);
     this.usersByName.delete(user.username.toLowerCase());
+    const skeleton = usernameSkeleton(user.username);
+    if (this.usersBySkeleton.get(skeleton) === user) this.usersBySkeleton.delete(skeleton);
     this.usersByEmail.delete(user.email.toLowerCase());
   }
 

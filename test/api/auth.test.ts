@@ -141,6 +141,36 @@ describe('registration', () => {
     for (const r of results.filter((x) => x.statusCode === 400))
       assert.equal(r.json().detail, 'Username already taken');
   });
+
+  test('names that look alike are one name: NFKC forms and Unicode confusables', async (t) => {
+    const { server } = await startTestServer(t);
+    const register = (username: string, email = `${Math.random()}@example.com`) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/auth/register',
+        payload: { username, email, password: PASSWORD },
+      });
+    const admin = await register('admin');
+    assert.equal(admin.statusCode, 200, admin.body);
+    // Fullwidth letters are folded before storing: this is `admin` itself.
+    const fullwidth = await register('\uff41\uff44\uff4d\uff49\uff4e');
+    assert.equal(fullwidth.json().detail, 'Username already taken');
+    for (const lookalike of ['\u0430dmin', 'adrnin', 'Adrnin']) {
+      const res = await register(lookalike);
+      assert.equal(res.statusCode, 400, lookalike);
+      assert.equal(res.json().code, 'username_taken');
+      assert.equal(res.json().detail, 'Username too similar to one already taken', lookalike);
+    }
+    assert.equal((await register('adminx')).statusCode, 200);
+    // The fullwidth form logs in to the account it folds to.
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: '\uff41\uff44\uff4d\uff49\uff4e', password: PASSWORD },
+    });
+    assert.equal(login.statusCode, 200, login.body);
+    assert.equal(login.json().user_id, admin.json().id);
+  });
 });
 
 describe('login, me and logout', () => {

@@ -36,6 +36,7 @@ import { CheckedByHandler } from '../contract/kit.js';
 import { replies } from '../contract/responses.js';
 import type { AppServices } from '../services.js';
 import { runCommand } from '../idempotency.js';
+import { normalizeUsername } from '../../sim/players/username.js';
 
 const USERNAME_PATTERN = /^[\p{L}\p{N}_.-]+$/u;
 const MS_PER_DAY = 86_400_000;
@@ -62,7 +63,7 @@ function checkNewPassword(password: string): string {
 /** The specification's registration checks, with its error texts, on the unchecked body. */
 function validateRegistration(body: unknown) {
   const fields = unchecked(body as { username: unknown; email: unknown; password: unknown });
-  const username = requiredText(fields.username, 'username').trim();
+  const username = normalizeUsername(requiredText(fields.username, 'username'));
   const email = requiredText(fields.email, 'email').trim();
   const password = requiredText(fields.password, 'password');
   if (username.length < USERNAME_MIN) throw badRequest('invalid_username', 'Username too short');
@@ -182,7 +183,8 @@ export function authRoutes(
       },
       async (request, reply) => {
         const user =
-          runtime.world.usersByName.get(request.body.username.trim().toLowerCase()) ?? null;
+          runtime.world.usersByName.get(normalizeUsername(request.body.username).toLowerCase()) ??
+          null;
         // The hash is read before the (slow) verification: the session opens only if it is
         // still the account's hash then, so a password changed meanwhile does not let this in.
         const verifiedHash = user?.passwordHash ?? null;

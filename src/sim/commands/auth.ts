@@ -1,6 +1,8 @@
 import type { Command } from '../context.js';
 import { badRequest, unavailable } from '../errors.js';
+import { usernameSkeleton } from '../players/username.js';
 import type { User, UserId } from '../types.js';
+import type { World } from '../world.js';
 import { createPlanet, pickFreeCoordinates } from '../universe.js';
 import { pruneSessions } from './sessions.js';
 
@@ -10,9 +12,12 @@ export interface RegisterInput {
   passwordHash: string;
 }
 
-/** Throws the specification's 400 if the name or email is taken (case-insensitive). */
+/**
+ * Throws the specification's 400 if the name or email is taken (case-insensitive), or the name
+ * looks like one that is (Unicode confusables: `аdmin` with a Cyrillic а is `admin`).
+ */
 export function assertAvailable(
-  world: { usersByName: Map<string, User>; usersByEmail: Map<string, User> },
+  world: Pick<World, 'usersByName' | 'usersBySkeleton' | 'usersByEmail'>,
   input: {
     username: string;
     email: string;
@@ -20,6 +25,8 @@ export function assertAvailable(
 ): void {
   if (world.usersByName.has(input.username.toLowerCase()))
     throw badRequest('username_taken', 'Username already taken');
+  if (world.usersBySkeleton.has(usernameSkeleton(input.username)))
+    throw badRequest('username_taken', 'Username too similar to one already taken');
   if (world.usersByEmail.has(input.email.toLowerCase()))
     throw badRequest('email_taken', 'Email already in use');
 }
