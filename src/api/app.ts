@@ -89,6 +89,9 @@ export async function buildApp(
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
+    // A request whose socket broke while it was parsed has no address any more; the plugin's
+    // own key generator threw on it (a 500 for a malformed chunked body).
+    keyGenerator: (request) => request.ip ?? 'unknown',
     // Thrown as a domain error so the central handler answers 429 {detail} (a plain object
     // without a message used to end as a 500 serialization failure).
     errorResponseBuilder: (_req, ctx) =>

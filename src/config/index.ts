@@ -53,6 +53,7 @@ export interface Config {
     refreshExpireDays: number;
   };
   rateLimitPerMinute: number;
+  readRateLimitPerMinute: number;
   authRateLimitPerMinute: number;
   cors: { origins: string[]; credentials: boolean; methods: string[]; headers: string[] };
   universe: {
@@ -268,6 +269,8 @@ export function loadConfig(env: Env = process.env): Config {
       refreshExpireDays: r.int('REFRESH_TOKEN_EXPIRE_DAYS'),
     },
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE'),
+    readRateLimitPerMinute:
+      r.optInt('READ_RATE_LIMIT_PER_MINUTE') ?? r.int('RATE_LIMIT_PER_MINUTE'),
     authRateLimitPerMinute: r.int('AUTH_RATE_LIMIT_PER_MINUTE'),
     cors: {
       origins: r.list('CORS_ALLOW_ORIGINS'),

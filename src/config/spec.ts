@@ -233,7 +233,14 @@ export const CONFIG_SPEC = {
     type: 'int',
     default: '100',
     min: 0,
-    doc: 'Requests per minute per user on protected routes (0 disables).',
+    doc: 'Commands (POST, PATCH, DELETE) per minute per user on protected routes, and battle simulations per minute per client address (0 disables both). Reads have a budget of their own: READ_RATE_LIMIT_PER_MINUTE.',
+    group: 'Auth',
+  },
+  READ_RATE_LIMIT_PER_MINUTE: {
+    type: 'int',
+    default: '',
+    min: 0,
+    doc: 'Reads (GET) per minute per user on protected routes, counted apart from commands so polling never costs the right to act; unset: the same number as RATE_LIMIT_PER_MINUTE; 0 disables.',
     group: 'Auth',
   },
   AUTH_RATE_LIMIT_PER_MINUTE: {

@@ -423,6 +423,56 @@ describe('protected routes', () => {
     assert.equal(other.statusCode, 200);
   });
 
+  test('reads and commands have budgets of their own, with x-ratelimit-* headers on every answer', async (t) => {
+    const { server } = await startTestServer(t, {
+      env: { RATE_LIMIT_PER_MINUTE: '3', READ_RATE_LIMIT_PER_MINUTE: '2' },
+    });
+    const alice = await registerPlayer(server, 'alice', PASSWORD);
+    const read = () =>
+      server.app.inject({ method: 'GET', url: `/player/${alice.id}`, headers: alice.auth });
+    const act = () =>
+      server.app.inject({
+        method: 'POST',
+        url: `/player/${alice.id}/notifications/read-all`,
+        headers: alice.auth,
+      });
+    const first = await read();
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.headers['x-ratelimit-limit'], '2');
+    assert.equal(first.headers['x-ratelimit-remaining'], '1');
+    assert.ok(Number(first.headers['x-ratelimit-reset']) >= 1);
+    await read();
+    const polled = await read();
+    // The window may roll over between requests: then the third read passes, which is fine.
+    if (polled.statusCode === 429) {
+      assert.equal(polled.headers['x-ratelimit-remaining'], '0');
+      assert.ok(Number(polled.headers['retry-after']) >= 1);
+    }
+    // Polling used up the reads, not the right to act.
+    const acted = await act();
+    assert.equal(acted.statusCode, 200, acted.body);
+    assert.equal(acted.headers['x-ratelimit-limit'], '3');
+  });
+
+  test('RATE_LIMIT_PER_MINUTE=0 turns every per-user and simulator limit off', async (t) => {
+    const { server } = await startTestServer(t, { env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    const alice = await registerPlayer(server, 'alice', PASSWORD);
+    const me = await server.app.inject({ method: 'GET', url: '/auth/me', headers: alice.auth });
+    assert.equal(me.headers['x-ratelimit-limit'], undefined);
+    const battle = {
+      attacker: { ships: { light_fighter: 5 } },
+      defender: { ships: { light_fighter: 5 } },
+    };
+    for (let i = 0; i < 3; i++) {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/simulate/battle',
+        payload: battle,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    }
+  });
+
   test('403 "Forbidden: user_id mismatch" on another player\'s /player/{user_id}', async (t) => {
     const { server } = await startTestServer(t);
     const alice = await registerPlayer(server, 'alice', PASSWORD);

@@ -3,7 +3,7 @@ import { activityDue, recordActivity } from '../../sim/commands/activity.js';
 import { DomainError, forbidden, unauthorized } from '../../sim/errors.js';
 import type { User } from '../../sim/types.js';
 import type { AppServices } from '../services.js';
-import { FixedWindowLimiter } from './rate-limit.js';
+import { FixedWindowLimiter, rateLimitHeaders } from './rate-limit.js';
 import { InvalidTokenError, type TokenClaims } from './tokens.js';
 
 declare module 'fastify' {
@@ -66,14 +66,22 @@ export function authenticateToken(
  * costs a promise and a microtask turn each time.
  */
 export function makeGuards(services: AppServices) {
-  const limiter = new FixedWindowLimiter(services.config.rateLimitPerMinute, RATE_WINDOW_MS);
+  const { config } = services;
+  // Two budgets per player: polling reads never use up the right to act, and the reverse.
+  const commandLimiter = new FixedWindowLimiter(config.rateLimitPerMinute, RATE_WINDOW_MS);
+  const readLimiter = new FixedWindowLimiter(config.readRateLimitPerMinute, RATE_WINDOW_MS);
   const { runtime, clock } = services;
 
-  function checkToken(request: FastifyRequest): void {
+  function checkToken(request: FastifyRequest, reply: FastifyReply): void {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized('not_authenticated', 'Not authenticated');
     const { user, claims } = authenticateToken(services, token);
-    const wait = limiter.hit(user.id, Date.now());
+    const limiter =
+      request.method === 'GET' || request.method === 'HEAD' ? readLimiter : commandLimiter;
+    const now = Date.now();
+    const wait = limiter.hit(user.id, now);
+    const standing = limiter.standing(user.id, now);
+    if (standing) void reply.headers(rateLimitHeaders(standing));
     if (wait > 0)
       throw new DomainError('rate_limited', 'rate_limited', 'Rate limit exceeded', {
         retryAfter: wait,
@@ -101,20 +109,20 @@ export function makeGuards(services: AppServices) {
 
   function authenticate(
     request: FastifyRequest,
-    _reply: FastifyReply,
+    reply: FastifyReply,
     done: HookHandlerDoneFunction,
   ): void {
-    checkToken(request);
+    checkToken(request, reply);
     done();
   }
 
   /** One hook for both checks (401 before 403), so the hottest routes run one guard, not two. */
   function protectedUser(
     request: FastifyRequest,
-    _reply: FastifyReply,
+    reply: FastifyReply,
     done: HookHandlerDoneFunction,
   ): void {
-    checkToken(request);
+    checkToken(request, reply);
     checkUserMatch(request);
     done();
   }

@@ -3,6 +3,21 @@
  * window). It lives next to authentication because its key is the verified user id, which
  * only exists after the token check; old windows are dropped as they roll over.
  */
+export interface RateStanding {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+/** The x-ratelimit-* headers that @fastify/rate-limit sends, for a standing of our own. */
+export function rateLimitHeaders(s: RateStanding): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(s.limit),
+    'x-ratelimit-remaining': String(s.remaining),
+    'x-ratelimit-reset': String(s.resetSeconds),
+  };
+}
+
 export class FixedWindowLimiter {
   private windowStart = 0;
   private counts = new Map<string | number, number>();
@@ -28,6 +43,20 @@ export class FixedWindowLimiter {
     const window = this.windowOf(nowMs);
     if ((this.counts.get(key) ?? 0) < this.limit) return 0;
     return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+  }
+
+  /**
+   * The state of `key`'s window after the last hit, for the x-ratelimit-* headers: the limit,
+   * what is left of it and the seconds until the window starts over (null when unlimited).
+   */
+  standing(key: string | number, nowMs: number): RateStanding | null {
+    if (this.limit <= 0) return null;
+    const window = this.windowOf(nowMs);
+    return {
+      limit: this.limit,
+      remaining: Math.max(0, this.limit - (this.counts.get(key) ?? 0)),
+      resetSeconds: Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000)),
+    };
   }
 
   private windowOf(nowMs: number): number {

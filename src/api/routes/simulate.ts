@@ -22,7 +22,13 @@ export const simulateRoutes: RouteModule =
     app.post(
       '/simulate/battle',
       {
-        config: { rateLimit: { max: config.rateLimitPerMinute, timeWindow: RATE_WINDOW_MS } },
+        // RATE_LIMIT_PER_MINUTE=0 turns the limit off here too (a max of 0 refused everything).
+        config: {
+          rateLimit:
+            config.rateLimitPerMinute > 0
+              ? { max: config.rateLimitPerMinute, timeWindow: RATE_WINDOW_MS }
+              : false,
+        },
         schema: {
           tags: ['combat'],
           operationId: 'simulateBattle',
