@@ -148,7 +148,11 @@ export async function createServer(
       clock,
     );
     const battles = new BattleService(runtime, log);
-    const ledger = new IdempotencyLedger(runtime, config.idempotencyTtlSeconds * 1000);
+    const ledger = new IdempotencyLedger(
+      runtime,
+      config.idempotencyTtlSeconds * 1000,
+      config.maxQueuedCommands,
+    );
     const services: AppServices = {
       config,
       clock,

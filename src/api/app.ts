@@ -55,6 +55,16 @@ export async function buildApp(
   const app = Fastify({
     ...(logger === false ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
     bodyLimit: config.bodyLimitBytes,
+    // A whole request within the timeout (408 otherwise): slow-body connections used to stay
+    // open for ever, until the file descriptors ran out.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    // How often Node looks for requests past their time (30 s by default: a timeout of 30 s
+    // could take a minute to act).
+    http: {
+      connectionsCheckingInterval: Math.round(
+        Math.min(5000, (config.requestTimeoutSeconds * 1000) / 3),
+      ),
+    },
     schemaController: { compilersFactory: lazySerializers() },
     // Requests already on a connection when the stop begins are served (the runtime keeps
     // running until every request is answered) instead of Fastify's bare 503 without a detail.
@@ -66,6 +76,11 @@ export async function buildApp(
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.server.headersTimeout = Math.round(
+    Math.min(10_000, (config.requestTimeoutSeconds * 1000) / 3),
+  );
+  if (config.maxConnections > 0) app.server.maxConnections = config.maxConnections;
 
   // Bodies are typed exactly, paths and query strings are parsed from text (validation.ts).
   app.setValidatorCompiler(createValidatorCompiler());

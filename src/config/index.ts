@@ -24,6 +24,9 @@ export interface Config {
   ruleset: RulesetId;
   bodyLimitBytes: number;
   idempotencyTtlSeconds: number;
+  maxQueuedCommands: number;
+  requestTimeoutSeconds: number;
+  maxConnections: number;
   trustProxy: boolean;
   tickRateHz: number;
   saveIntervalSeconds: number;
@@ -239,6 +242,9 @@ export function loadConfig(env: Env = process.env): Config {
     ruleset: r.oneOf<RulesetId>('RULESET'),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES'),
     idempotencyTtlSeconds: r.int('IDEMPOTENCY_TTL_SECONDS'),
+    maxQueuedCommands: r.int('MAX_QUEUED_COMMANDS'),
+    requestTimeoutSeconds: r.int('REQUEST_TIMEOUT_SECONDS'),
+    maxConnections: r.int('MAX_CONNECTIONS'),
     trustProxy: r.bool('TRUST_PROXY'),
     tickRateHz: r.num('TICK_RATE'),
     saveIntervalSeconds: saveInterval,

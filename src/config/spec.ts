@@ -65,6 +65,27 @@ export const CONFIG_SPEC = {
     doc: 'Largest accepted request body.',
     group: 'Server',
   },
+  REQUEST_TIMEOUT_SECONDS: {
+    type: 'int',
+    default: '30',
+    min: 1,
+    doc: 'Time a client has to send a whole request (headers within a third of it, at most 10 s); a slower one gets 408 and its connection is closed, so slow-body connections cannot pile up.',
+    group: 'Server',
+  },
+  MAX_CONNECTIONS: {
+    type: 'int',
+    default: '10000',
+    min: 0,
+    doc: 'Open connections (HTTP and WebSocket) the server accepts at once; more are closed on arrival. Keep it below the file descriptor limit (`ulimit -n`); 0 for no cap.',
+    group: 'Server',
+  },
+  MAX_QUEUED_COMMANDS: {
+    type: 'int',
+    default: '5000',
+    min: 1,
+    doc: 'Commands that may wait for the database at once; past it a command is refused with 503 `overloaded` and Retry-After (nothing applied) instead of queueing without bound.',
+    group: 'Server',
+  },
   IDEMPOTENCY_TTL_SECONDS: {
     type: 'int',
     default: '86400',

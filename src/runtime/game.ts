@@ -101,6 +101,7 @@ export class GameRuntime {
   /** The event sequence number last written to the store's `event_seq` meta row. */
   private writtenEventSeq: number;
   private committedSeq: number;
+  private waitingForCommit = 0;
 
   constructor(private readonly opts: GameRuntimeOptions) {
     this.world = opts.world;
@@ -142,6 +143,11 @@ export class GameRuntime {
   /** Commands waiting for their commit plus changes not yet written. */
   get queueDepth(): number {
     return this.pending.waiters.length;
+  }
+
+  /** Commands applied and waiting for their commit, in every batch (the API bounds it). */
+  get commandsWaiting(): number {
+    return this.waitingForCommit;
   }
 
   now(): number {
@@ -277,7 +283,12 @@ export class GameRuntime {
       batch.waiters.push({ resolve, reject }),
     );
     this.scheduleFlush();
-    await committed;
+    this.waitingForCommit++;
+    try {
+      await committed;
+    } finally {
+      this.waitingForCommit--;
+    }
     return result;
   }
 

@@ -61,9 +61,14 @@ const reused = () =>
 export class IdempotencyLedger {
   private readonly recent = new Map<string, Entry>();
 
+  /**
+   * `maxWaiting`: commands waiting for the writer beyond which a new one is refused with 503
+   * and Retry-After (nothing applied) instead of queueing without bound.
+   */
   constructor(
     private readonly runtime: GameRuntime,
     private readonly ttlMs: number,
+    private readonly maxWaiting = Infinity,
   ) {}
 
   /**
@@ -82,6 +87,13 @@ export class IdempotencyLedger {
     if (claim !== null) {
       const prior = await this.find(claim);
       if (prior) return { ...prior, replayed: true };
+    }
+    if (this.runtime.commandsWaiting >= this.maxWaiting) {
+      throw unavailable(
+        'overloaded',
+        'Too many commands are waiting for the database; nothing was done. Retry shortly.',
+        { retryAfter: 1 },
+      );
     }
     let body: { value: B } | null = null;
     let failure: unknown = null;

@@ -108,6 +108,7 @@ export const ERROR_CODES = [
   'internal_error', // A bug; the detail is logged, not shown.
   'unavailable', // The game database is down or recovering; retry shortly.
   'shutting_down', // The server is stopping; retry against another instance or later.
+  'overloaded', // Too much work is queued (commands for the writer, battle simulations); retry after Retry-After.
   'universe_full', // Registration found no free position for a homeworld.
 ] as const;
 
@@ -144,5 +145,5 @@ export const forbidden = (code: ErrorCode, detail: string) =>
   new DomainError('forbidden', code, detail);
 export const unauthorized = (code: ErrorCode, detail: string) =>
   new DomainError('unauthorized', code, detail);
-export const unavailable = (code: ErrorCode, detail: string) =>
-  new DomainError('unavailable', code, detail);
+export const unavailable = (code: ErrorCode, detail: string, extra?: Record<string, unknown>) =>
+  new DomainError('unavailable', code, detail, extra);

@@ -45,6 +45,24 @@ function raw(port: number, request: string | Buffer): Promise<RawResponse> {
   });
 }
 
+/** Sends a request in part and never the rest; resolves with what came back when it closes. */
+function slow(port: number, partial: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(head);
+      if (!match) return reject(new Error(`no HTTP response: ${JSON.stringify(text)}`));
+      resolve({ status: Number(match[1]), headers: head, body: rest.join('\r\n\r\n') });
+    });
+    socket.write(partial);
+  });
+}
+
 const get = (path: string, headers = '') =>
   `GET ${path} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`;
 
@@ -272,4 +290,48 @@ describe('WebSocket limits', () => {
       await new Promise((r) => setImmediate(r));
     await welcomed(open(t, port, token));
   });
+});
+
+test('a request not sent in time is 408 {detail} and its connection closes (slow body, slow headers)', async (t) => {
+  const { port } = await listening(t, { REQUEST_TIMEOUT_SECONDS: '1' });
+  const slowBody =
+    'POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+    'Content-Length: 100\r\n\r\n{"user';
+  const slowHeaders = 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ';
+  for (const [why, partial] of [
+    ['slow body', slowBody],
+    ['slow headers', slowHeaders],
+  ] as const) {
+    const res = await slow(port, partial);
+    assert.equal(res.status, 408, `${why}: ${res.body}`);
+    assertDetail(res, why);
+  }
+});
+
+test('past MAX_CONNECTIONS a new connection is closed on arrival; the open ones are served', async (t) => {
+  const { port } = await listening(t, { MAX_CONNECTIONS: '2' });
+  const open = async () => {
+    const socket = netConnect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    t.after(() => socket.destroy());
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    await new Promise((resolve) => socket.on('connect', resolve));
+    return { socket, closed };
+  };
+  const held = [await open(), await open()];
+  const refused = await open();
+  const outcome = await Promise.race([
+    refused.closed.then(() => 'closed'),
+    new Promise((resolve) => setTimeout(() => resolve('still open'), 2000)),
+  ]);
+  assert.equal(outcome, 'closed', 'the third connection is closed on arrival');
+  held[0]?.socket.destroy();
+  await held[0]?.closed;
+  await new Promise((r) => setTimeout(r, 100));
+  const served = await fetch(`http://127.0.0.1:${port}/healthz`, {
+    signal: AbortSignal.timeout(5000),
+  });
+  assert.equal(served.status, 200);
+  await served.arrayBuffer();
+  for (const { socket } of [...held, refused]) socket.destroy();
 });

@@ -957,7 +957,7 @@ export interface components {
              * @description What went wrong, for programs (stable).
              * @enum {string}
              */
-            code: "missing_field" | "invalid_field" | "unknown_type" | "out_of_bounds" | "invalid_username" | "invalid_email" | "invalid_password" | "username_taken" | "email_taken" | "start_already_chosen" | "invalid_planet_name" | "self_trade" | "no_fleet_in_flight" | "cargo_exceeds_capacity" | "target_is_origin" | "no_planet_at_target" | "own_planet" | "not_own_planet" | "needs_colony_ship" | "espionage_ships_only" | "cannot_fly" | "speed_too_low" | "no_ships_selected" | "simulation_too_large" | "not_authenticated" | "invalid_token" | "inactive_user" | "invalid_credentials" | "refresh_reused" | "invalid_admin_token" | "user_mismatch" | "not_seller" | "origin_not_allowed" | "player_not_found" | "no_planet" | "planet_not_found" | "fleet_not_found" | "report_not_found" | "notification_not_found" | "offer_not_found" | "queue_item_not_found" | "route_not_found" | "insufficient_resources" | "requirements_not_met" | "insufficient_energy" | "queue_full" | "already_queued" | "not_built" | "demolish_blocked" | "duration_too_long" | "research_busy" | "unit_limit" | "fleet_size_cap" | "no_fleet_slot" | "battle_in_progress" | "not_enough_ships" | "no_debris_field" | "position_occupied" | "system_full" | "offer_not_open" | "validation_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "malformed_request" | "request_timeout" | "headers_too_large" | "rate_limited" | "internal_error" | "unavailable" | "shutting_down" | "universe_full";
+            code: "missing_field" | "invalid_field" | "unknown_type" | "out_of_bounds" | "invalid_username" | "invalid_email" | "invalid_password" | "username_taken" | "email_taken" | "start_already_chosen" | "invalid_planet_name" | "self_trade" | "no_fleet_in_flight" | "cargo_exceeds_capacity" | "target_is_origin" | "no_planet_at_target" | "own_planet" | "not_own_planet" | "needs_colony_ship" | "espionage_ships_only" | "cannot_fly" | "speed_too_low" | "no_ships_selected" | "simulation_too_large" | "not_authenticated" | "invalid_token" | "inactive_user" | "invalid_credentials" | "refresh_reused" | "invalid_admin_token" | "user_mismatch" | "not_seller" | "origin_not_allowed" | "player_not_found" | "no_planet" | "planet_not_found" | "fleet_not_found" | "report_not_found" | "notification_not_found" | "offer_not_found" | "queue_item_not_found" | "route_not_found" | "insufficient_resources" | "requirements_not_met" | "insufficient_energy" | "queue_full" | "already_queued" | "not_built" | "demolish_blocked" | "duration_too_long" | "research_busy" | "unit_limit" | "fleet_size_cap" | "no_fleet_slot" | "battle_in_progress" | "not_enough_ships" | "no_debris_field" | "position_occupied" | "system_full" | "offer_not_open" | "validation_failed" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "malformed_request" | "request_timeout" | "headers_too_large" | "rate_limited" | "internal_error" | "unavailable" | "shutting_down" | "overloaded" | "universe_full";
             /** @description The accepted values (unknown_type). */
             valid?: string[];
             /** @description Unmet prerequisites (requirements_not_met). */
@@ -5771,6 +5771,17 @@ export interface operations {
             };
             /** @description Too many requests; retry after the `retry-after` header's seconds. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store cannot commit or the server is stopping; nothing was applied. Retry shortly. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "retry-after"?: number;

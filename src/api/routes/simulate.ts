@@ -34,11 +34,12 @@ export const simulateRoutes: RouteModule =
           operationId: 'simulateBattle',
           summary: 'Simulate a battle (or average N seeded battles) without touching the game',
           body: CheckedByHandler(SimulationRequest),
-          // No game state is read or written (no 503); 429 comes from the per-address limit.
+          // No game state is read or written; 429 comes from the per-address limit, 503 when
+          // the simulator's queue is full.
           response: replies(SimulationResult, {
             access: 'public',
             body: true,
-            errors: [400, 429],
+            errors: [400, 429, 503],
             game: false,
           }),
         },
