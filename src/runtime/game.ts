@@ -5,7 +5,13 @@ import type { Command, EventHandler, SimContext, SimSettings, TickView } from '.
 import { DomainError, unavailable } from '../sim/errors.js';
 import { Scheduler } from '../sim/scheduler.js';
 import type { LazyEvent, OutboundEvent, Rng, UserId } from '../sim/types.js';
-import { EVENT_SEQ_KEY, type World } from '../sim/world.js';
+import {
+  EVENT_SEQ_KEY,
+  idSequenceKey,
+  KEPT_SEQUENCES,
+  type KeptSequence,
+  type World,
+} from '../sim/world.js';
 import { toRowBatch } from '../store/mapping.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
@@ -102,6 +108,8 @@ export class GameRuntime {
   private writtenEventSeq: number;
   private committedSeq: number;
   private waitingForCommit = 0;
+  /** The last ids of KEPT_SEQUENCES written to the store's meta rows. */
+  private readonly writtenIds: Record<KeptSequence, number> = { queueItem: 0, planet: 0 };
 
   constructor(private readonly opts: GameRuntimeOptions) {
     this.world = opts.world;
@@ -401,12 +409,29 @@ export class GameRuntime {
    * this commit, so a client never sees a number that a restart could hand out again.
    */
   private recordEventSeq(changes: ChangeSet): number {
+    this.recordIdSequences(changes);
     const seq = this.world.lastEventSeq;
     if (seq === this.writtenEventSeq) return seq;
     this.writtenEventSeq = seq;
     this.world.meta.set(EVENT_SEQ_KEY, String(seq));
     changes.touch('meta', EVENT_SEQ_KEY);
     return seq;
+  }
+
+  /**
+   * Keeps the last id of the sequences whose rows are deleted (finished queue items, planets of
+   * deleted accounts) with the batch that used them, so a restart never hands one out again
+   * (loadWorld continues each sequence from there).
+   */
+  private recordIdSequences(changes: ChangeSet): void {
+    for (const kind of KEPT_SEQUENCES) {
+      const last = this.world.lastIssued(kind);
+      if (last === this.writtenIds[kind]) continue;
+      this.writtenIds[kind] = last;
+      const key = idSequenceKey(kind);
+      this.world.meta.set(key, String(last));
+      changes.touch('meta', key);
+    }
   }
 
   /**

@@ -44,6 +44,12 @@ const byStart = (a: QueueItem, b: QueueItem): number => a.startTime - b.startTim
  * Every piece of game state, held in plain maps with the secondary indexes the commands need.
  * Only the single-writer loop mutates it; readers get consistent snapshots between commands.
  */
+/** Id sequences whose rows are deleted (done queue items, planets of deleted accounts). */
+export const KEPT_SEQUENCES = ['queueItem', 'planet'] as const;
+export type KeptSequence = (typeof KEPT_SEQUENCES)[number];
+/** The meta row holding the last id a kept sequence handed out. */
+export const idSequenceKey = (kind: KeptSequence): string => `last_id_${kind}`;
+
 export class World {
   readonly users = new Map<UserId, User>();
   readonly usersByName = new Map<string, User>();
@@ -123,6 +129,11 @@ export class World {
   /** After loading rows, continue every id sequence above the largest stored id. */
   bumpId(kind: keyof World['nextIds'], usedId: number): void {
     if (usedId >= this.nextIds[kind]) this.nextIds[kind] = usedId + 1;
+  }
+
+  /** The last id the sequence handed out (0 before the first). */
+  lastIssued(kind: keyof World['nextIds']): number {
+    return this.nextIds[kind] - 1;
   }
 
   /** Whether `id` was handed out by the sequence (ids are never reused). */

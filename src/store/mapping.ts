@@ -1,6 +1,6 @@
 import type { ChangeSet, TableName } from '../sim/changes.js';
 import type { Planet, QueueItem, User } from '../sim/types.js';
-import { EVENT_SEQ_KEY, World } from '../sim/world.js';
+import { EVENT_SEQ_KEY, idSequenceKey, KEPT_SEQUENCES, World } from '../sim/world.js';
 import { LAST_DELETED_USER_ID_KEY } from '../sim/players/remove.js';
 import { FLEET_KEY_COLUMNS, FLEET_SERIALIZERS, loadFleets } from './fleet-mapping.js';
 import { loadMarket, MARKET_KEY_COLUMNS, MARKET_SERIALIZERS } from './market-mapping.js';
@@ -358,5 +358,7 @@ export async function loadWorld(store: {
   world.bumpId('tradeEvent', ids.trade_events ?? 0);
   // Above every deleted player too: a new account must not inherit a deleted one's id.
   world.bumpId('user', Number(world.meta.get(LAST_DELETED_USER_ID_KEY) ?? 0));
+  for (const kind of KEPT_SEQUENCES)
+    world.bumpId(kind, Number(world.meta.get(idSequenceKey(kind)) ?? 0));
   return world;
 }
