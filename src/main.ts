@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config/index.js';
 import { createServer } from './server.js';
-import { StoreOwnedError } from './store/store.js';
+import { DataDirError, StoreOwnedError } from './store/store.js';
 
 /** Process entry point: build the server, listen, and stop gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -22,6 +22,10 @@ async function main(): Promise<void> {
     if (err instanceof StoreOwnedError) {
       console.error(err.message);
       process.exit(3);
+    }
+    if (err instanceof DataDirError) {
+      console.error(err.message);
+      process.exit(2);
     }
     throw err;
   }

@@ -19,6 +19,22 @@ const DISK_CHECK_TTL_MS = 1000;
 /** The loop counts as stalled when its last tick is this many intervals (at least 2 s) old. */
 const STALLED_TICKS = 5;
 
+/**
+ * Why commits fail, in words that are safe to show anyone: a full disk, a read-only data
+ * folder, or the database being unavailable. The store's own error text (table names, SQL,
+ * addresses) goes to the log only.
+ */
+export function publicFailure(failure: string | null): string | null {
+  if (failure === null) return null;
+  if (/SQLITE_FULL|ENOSPC|disk is full|No space left|53100/i.test(failure))
+    return 'the disk of the database is full';
+  if (/SQLITE_READONLY|EROFS|read-only|readonly/i.test(failure))
+    return 'the database is read-only';
+  if (/Another server owns|Lost the ownership/i.test(failure))
+    return 'another server owns the database now';
+  return 'the database is unavailable';
+}
+
 /** The data folder's failure as an operator reads it: full, read-only, or the system's words. */
 export function diskProblem(err: unknown, dir: string): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -72,7 +88,7 @@ export function readinessChecker(services: AppServices): () => Promise<Readiness
         ? ok
         : fail(
             runtime.state === 'failed'
-              ? `commits are failing (fail-stop): ${runtime.failure ?? 'unknown error'}`
+              ? `commits are failing (fail-stop): ${publicFailure(runtime.failure)}`
               : `the server is ${runtime.state}`,
           );
     const sinceTick = performance.now() - runtime.lastLoopAt;

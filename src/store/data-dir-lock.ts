@@ -2,7 +2,7 @@ import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
-import { StoreOwnedError } from './store.js';
+import { dataDirProblem, StoreOwnedError } from './store.js';
 
 /** The lock itself: a SQLite file whose exclusive lock the owner holds while it runs. */
 export const LOCK_FILE_NAME = 'owner.lock';
@@ -49,6 +49,7 @@ export class DataDirLock {
   /** Takes the lock, or throws StoreOwnedError at once when another server holds it. */
   acquire(): void {
     if (this.db) return;
+    this.probeWritable();
     this.refuseLegacyOwner();
     const db = new Database(join(this.dir, LOCK_FILE_NAME));
     try {
@@ -71,6 +72,17 @@ export class DataDirLock {
       join(this.dir, OWNER_NOTE_NAME),
       JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
     );
+  }
+
+  /** A read-only or full folder is named as such, not as SQLite's "unable to open" error. */
+  private probeWritable(): void {
+    const probe = join(this.dir, '.write-probe');
+    try {
+      writeFileSync(probe, '');
+      unlinkSync(probe);
+    } catch (err) {
+      throw dataDirProblem(err, this.dir);
+    }
   }
 
   release(): void {

@@ -4,7 +4,7 @@ import Database from 'libsql';
 import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
 import { DataDirLock } from './data-dir-lock.js';
 import { KyselyStore } from './kysely-store.js';
-import { StoreOwnedError } from './store.js';
+import { dataDirProblem, StoreOwnedError } from './store.js';
 import { openSqliteDatabase, type SqliteSynchronous } from './sqlite-connection.js';
 import { SqliteWriterThread } from './writers/sqlite-thread.js';
 import { SqliteBatchWriter, type SqliteHandle } from './writers/sqlite-writer.js';
@@ -28,7 +28,11 @@ export function openSqliteStore(options: SqliteOptions): KyselyStore {
   let path = ':memory:';
   let lock: DataDirLock | null = null;
   if (options.dataDir !== null) {
-    mkdirSync(options.dataDir, { recursive: true });
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+    } catch (err) {
+      throw dataDirProblem(err, options.dataDir);
+    }
     path = join(options.dataDir, SQLITE_FILE_NAME);
     lock = new DataDirLock(resolve(options.dataDir));
   }

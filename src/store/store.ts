@@ -44,3 +44,27 @@ export class StoreOwnedError extends Error {
     this.name = 'StoreOwnedError';
   }
 }
+
+/** DATA_DIR cannot hold the embedded store (not a folder, read-only, full): said plainly. */
+export class DataDirError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataDirError';
+  }
+}
+
+/** A file system error on DATA_DIR in an operator's words. */
+export function dataDirProblem(err: unknown, dir: string): DataDirError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'EROFS'
+      ? 'is on a read-only file system'
+      : code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'is on a full disk'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'is not writable by this user'
+          : code === 'EEXIST' || code === 'ENOTDIR'
+            ? 'is not a folder'
+            : `cannot be used (${(err as Error).message})`;
+  return new DataDirError(`DATA_DIR ${dir} ${reason}; the embedded store needs a writable folder.`);
+}

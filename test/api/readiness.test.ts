@@ -44,7 +44,11 @@ test('not ready while the loop is stopped or commits fail: 503 naming each faile
   server.runtime.state = 'running';
   assert.equal(failing.statusCode, 503);
   assert.equal(failing.json().checks.loop.status, 'ok');
-  assert.match(failing.json().checks.commits.detail, /fail-stop.*disk is full/);
+  assert.equal(
+    failing.json().checks.commits.detail,
+    'commits are failing (fail-stop): the disk of the database is full',
+  );
+  assert.doesNotMatch(failing.body, /SQLITE/, 'the store error text stays in the log');
   assert.match(failing.json().detail, /^Not ready: commits: /);
   // /healthz keeps the Python server's shape and answers all along.
   assert.equal((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { STORE_KINDS } from '../helpers/postgres.js';
 import { createSigner } from 'fast-jwt';
@@ -83,4 +87,30 @@ test('the startup log reports the time to listening', async (t) => {
   assert.ok(line, server.output());
   const startupMs = Number(JSON.parse(line).startupMs);
   assert.ok(Number.isFinite(startupMs) && startupMs > 0);
+});
+
+test('a DATA_DIR that cannot hold the store is named plainly, exit code 2, no stack trace', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ogame-datadir-'));
+  let mountedAt: string | null = null;
+  t.after(() => {
+    if (mountedAt !== null) spawnSync('umount', [mountedAt]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const file = join(dir, 'a-file');
+  writeFileSync(file, '');
+  const cases: Array<[string, string, RegExp]> = [['a file', file, /is not a folder/]];
+  // A read-only file system, where this machine lets us mount one (root).
+  const readOnly = join(dir, 'ro');
+  mkdirSync(readOnly);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', readOnly]);
+  if (mounted.status === 0) {
+    mountedAt = readOnly;
+    cases.push(['a read-only mount', readOnly, /is on a read-only file system/]);
+  } else t.diagnostic('no read-only mount here (needs root): that case is skipped');
+  for (const [why, dataDir, message] of cases) {
+    const server = spawnServer(t, { STORAGE: 'embedded', DATA_DIR: dataDir }, await freePort());
+    assert.equal(await server.exited, 2, `${why}: ${server.output()}`);
+    assert.match(server.output(), message);
+    assert.doesNotMatch(server.output(), /\n\s+at /, `${why}: no stack trace`);
+  }
 });

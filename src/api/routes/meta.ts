@@ -11,7 +11,7 @@ import {
   Readiness,
 } from '../contract/meta.js';
 import { replies } from '../contract/responses.js';
-import { readinessChecker } from '../readiness.js';
+import { publicFailure, readinessChecker } from '../readiness.js';
 import type { AppServices } from '../services.js';
 import type { WsHub } from '../ws.js';
 import { wantsPage } from '../web-client.js';
@@ -92,7 +92,7 @@ export function metaRoutes(services: AppServices, hub: WsHub): FastifyPluginAsyn
             status: databaseStatus(),
             persistence,
             engine: store.engine,
-            error: runtime.failure,
+            error: publicFailure(runtime.failure),
           },
           websocket: { connections: hub.connectionCount },
           lastSaveTs:
