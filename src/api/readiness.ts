@@ -28,8 +28,7 @@ export function publicFailure(failure: string | null): string | null {
   if (failure === null) return null;
   if (/SQLITE_FULL|ENOSPC|disk is full|No space left|53100/i.test(failure))
     return 'the disk of the database is full';
-  if (/SQLITE_READONLY|EROFS|read-only|readonly/i.test(failure))
-    return 'the database is read-only';
+  if (/SQLITE_READONLY|EROFS|read-only|readonly/i.test(failure)) return 'the database is read-only';
   if (/Another server owns|Lost the ownership/i.test(failure))
     return 'another server owns the database now';
   return 'the database is unavailable';
