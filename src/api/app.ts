@@ -26,6 +26,7 @@ import { replies } from './contract/responses.js';
 import { selectSubprotocol, WS_MAX_PAYLOAD_BYTES, WsHub } from './ws.js';
 import { declareIdempotencyKeys } from './idempotency.js';
 import { limitJsonDepth } from './json-depth.js';
+import { ThrottledWarning } from './throttled-log.js';
 import { serveWebClient } from './web-client.js';
 
 export const API_VERSION = '0.1.0';
@@ -119,9 +120,22 @@ export async function buildApp(
         },
       ),
   });
+  const badFrames = new ThrottledWarning('WebSocket closed for a malformed or oversized frame');
   await app.register(websocket, {
     // `bearer` is selected when a client sends its token as `Sec-WebSocket-Protocol: bearer, <JWT>`.
     options: { maxPayload: WS_MAX_PAYLOAD_BYTES, handleProtocols: selectSubprotocol },
+    // A frame the protocol refuses (too big, bad UTF-8, bad opcode) is the client's doing: ws
+    // has already closed the socket with the matching code (1009, 1007, 1002). One warn line
+    // without a stack, at most every 10 s; anything else is a bug and logged as one.
+    errorHandler: (error, socket, request) => {
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('WS_ERR_')) {
+        badFrames.warn(request.log, { ws_error: code, reason: error.message });
+        return;
+      }
+      request.log.error({ err: error }, 'WebSocket handler failed');
+      socket.terminate();
+    },
   });
   await app.register(swagger, {
     // Named schemas keep their names: `$ref: 'Planet'` becomes `#/components/schemas/Planet`.
