@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { acceptOffer, cancelOffer, createOffer } from '../../sim/commands/trade.js';
 import type { PlainRow } from '../../sim/changes.js';
@@ -7,6 +8,7 @@ import { parseOfferTerms } from '../../sim/market/validate.js';
 import { offerView, tradeEventView } from '../../sim/views/trade.js';
 import type { World } from '../../sim/world.js';
 import { offerPage, tradeEventPage } from '../../store/histories.js';
+import type { Row } from '../../store/tables.js';
 import { optionalPlanetId, unchecked } from '../checked-input.js';
 import { CheckedByHandler } from '../contract/kit.js';
 import {
@@ -37,13 +39,17 @@ const security = [{ bearerAuth: [] }];
 const offerOf = (world: World, o: TradeOffer) => offerView(world, o) as Static<typeof Offer>;
 const eventOf = (row: PlainRow) => tradeEventView(row) as Static<typeof TradeEvent>;
 
+/** Anonymous reads of the closed offers share one store read of a page for this long. */
+const SHARED_PAGE_MS = 1000;
+const SHARED_PAGES_MAX = 64;
+
 /** The status filter of GET /trade/offers: null for every status (`all`, `*`). */
 const statusFilter = (status: Static<typeof OfferListQuery>['status']): OfferStatus | null =>
   (ALL_STATUSES as readonly string[]).includes(status) ? null : (status as OfferStatus);
 
 /** The marketplace: offers with escrow, acceptance with a burned fee, cancellation, history. */
 export const tradeRoutes: RouteModule =
-  ({ runtime, ledger, store }, guards) =>
+  ({ runtime, ledger, store, config }, guards) =>
   async (app) => {
     app.post(
       '/trade/offers',
@@ -78,15 +84,48 @@ export const tradeRoutes: RouteModule =
       },
     );
 
+    // The closed offers are a store read, open to anyone: anonymous readers share one read of
+    // a page per second and are limited per address (100 such reads a second used to slow
+    // every player's reads 25x). A player with a token reads fresh, seeing their own trades.
+    const sharedPages = new Map<string, { at: number; rows: Promise<Row[]> }>();
+    const sharedPage = (status: OfferStatus | null, limit: number, offset: number) => {
+      const key = `${status}:${limit}:${offset}`;
+      const now = performance.now();
+      const kept = sharedPages.get(key);
+      if (kept && now - kept.at < SHARED_PAGE_MS) return kept.rows;
+      if (sharedPages.size >= SHARED_PAGES_MAX)
+        sharedPages.delete(sharedPages.keys().next().value as string);
+      const rows = store.read((db) => offerPage(db, status, { limit, offset }));
+      rows.catch(() => sharedPages.delete(key));
+      sharedPages.delete(key);
+      sharedPages.set(key, { at: now, rows });
+      return rows;
+    };
+    const anonymousHistory = (request: FastifyRequest) =>
+      request.headers.authorization === undefined &&
+      statusFilter(
+        (request.query as { status?: Static<typeof OfferListQuery>['status'] }).status ?? 'open',
+      ) !== 'open';
+
     app.get(
       '/trade/offers',
       {
+        config: {
+          rateLimit:
+            config.rateLimitPerMinute > 0
+              ? {
+                  max: config.rateLimitPerMinute,
+                  timeWindow: 60_000,
+                  allowList: (request: FastifyRequest) => !anonymousHistory(request),
+                }
+              : false,
+        },
         schema: {
           tags,
           operationId: 'listOffers',
           summary: 'Offers, newest first: open ones by default; status=all (or *) for every status',
           querystring: OfferListQuery,
-          response: replies(OfferList, { access: 'public' }),
+          response: replies(OfferList, { access: 'public', errors: [429] }),
         },
       },
       async (request) => {
@@ -99,7 +138,9 @@ export const tradeRoutes: RouteModule =
         }
         // Closed offers live only in the store; what this server applied so far is written first.
         await runtime.flush();
-        const rows = await store.read((db) => offerPage(db, status, { limit, offset }));
+        const rows = anonymousHistory(request)
+          ? await sharedPage(status, limit, offset)
+          : await store.read((db) => offerPage(db, status, { limit, offset }));
         return runtime.read((ctx) => ({
           offers: rows.map((r) => offerOf(ctx.world, offerFromRow(r))),
         }));
