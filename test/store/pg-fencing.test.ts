@@ -4,13 +4,13 @@
 // transaction, so the deposed owner's next commit fails instead of acknowledging a write the
 // new owner never sees. And `idle_session_timeout` no longer ends the owner's sessions.
 import assert from 'node:assert/strict';
-import { createConnection, createServer, type Socket } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import type { TableName } from '../../src/sim/changes.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { StoreOwnedError } from '../../src/store/store.js';
 import type { Row, RowBatch } from '../../src/store/tables.js';
 import { TEST_DATABASE_URL, TEST_PG_POOL, testDatabaseUrl } from '../helpers/postgres.js';
+import { silentProxy } from '../helpers/tcp-proxy.js';
 
 const batchOf = (
   upserts: Record<string, Row[]>,
@@ -19,47 +19,6 @@ const batchOf = (
   upserts: new Map(Object.entries(upserts) as Array<[TableName, Row[]]>),
   deletes: new Map(Object.entries(deletes) as Array<[TableName, Row[]]>),
 });
-
-/**
- * A TCP proxy to PostgreSQL whose connections can be cut silently: the database sees its end
- * of the connection close (and ends the session, releasing its locks), the client sees nothing.
- */
-async function silentProxy(t: TestContext, target: URL) {
-  const pairs: Array<{ client: Socket; upstream: Socket }> = [];
-  const server = createServer((client) => {
-    const upstream = createConnection(Number(target.port || 5432), target.hostname);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close);
-    upstream.on('error', close);
-    pairs.push({ client, upstream });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    for (const { client, upstream } of pairs) {
-      client.destroy();
-      upstream.destroy();
-    }
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const address = server.address();
-  assert.ok(address && typeof address === 'object');
-  return {
-    port: address.port,
-    /** Cuts connection `index` (in order of opening) without telling the client. */
-    silence(index: number) {
-      const pair = pairs[index];
-      assert.ok(pair, `no connection ${index}`);
-      pair.client.unpipe(pair.upstream);
-      pair.upstream.unpipe(pair.client);
-      pair.upstream.destroy();
-    },
-  };
-}
 
 const metaKeys = async (url: string) => {
   const reader = openPostgresStore({ url, replicaUrls: [], pool: TEST_PG_POOL });
