@@ -4,7 +4,7 @@
 // transaction, so the deposed owner's next commit fails instead of acknowledging a write the
 // new owner never sees. And `idle_session_timeout` no longer ends the owner's sessions.
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import type { TableName } from '../../src/sim/changes.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { StoreOwnedError } from '../../src/store/store.js';
