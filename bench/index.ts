@@ -13,6 +13,7 @@ import { ensureBuilt } from './server-process.js';
 import { runTickBench } from './tick.js';
 import { runWebBench } from './web.js';
 import { runWsBench } from './ws.js';
+import { runRestartBench } from './restart.js';
 
 interface Row {
   benchmark: string;
@@ -156,6 +157,18 @@ if (wanted('web')) {
     '<= 1 s',
     r.overviewFirstRenderMs <= 1000,
   );
+}
+
+if (wanted('restart')) {
+  const results = await runRestartBench(stores);
+  raw.restart = results;
+  for (const r of results)
+    row(
+      `restart with ${r.players} players (${r.store})`,
+      `${r.medianMs} ms to ready (median of ${r.runsMs.length})`,
+      r.store === 'embedded' ? '< 2 000 ms' : 'report',
+      r.store === 'embedded' ? r.medianMs < 2000 : null,
+    );
 }
 
 if (wanted('load')) {
