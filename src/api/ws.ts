@@ -65,9 +65,10 @@ interface Connection {
   seq: number;
   /** Events held back while a replay (`?after=`) is read; null once the socket is live. */
   held: HeldEvent[] | null;
-  /** The credentials it opened with, whose revocation ends it (see `beat`). */
+  /** The credentials it opened with, whose revocation or expiry ends it (see `beat`). */
   jti: string;
   sessionId: string | null;
+  expiresAt: number;
 }
 
 /** The browser form of a token: `new WebSocket(url, ['bearer', token])`. */
@@ -280,7 +281,7 @@ export class WsHub implements Publisher {
 
   private authenticate(socket: WebSocket, token: unknown, after: number | undefined): void {
     let userId: UserId;
-    let claims: { jti: string; sessionId: string | null };
+    let claims: { jti: string; sessionId: string | null; expiresAt: number };
     try {
       if (typeof token !== 'string' || token === '') throw new Error('missing token');
       const auth = authenticateToken(this.services, token);
@@ -306,6 +307,7 @@ export class WsHub implements Publisher {
       held: after === undefined ? null : [],
       jti: claims.jti,
       sessionId: claims.sessionId,
+      expiresAt: claims.expiresAt,
     };
     this.add(userId, c);
     socket.on('pong', () => {
@@ -428,11 +430,12 @@ export class WsHub implements Publisher {
 
   /**
    * Terminates sockets that did not answer the previous ping, and closes (1008) those whose
-   * credentials were revoked since they opened: a logout, a password change, a replayed refresh
-   * token or a deleted account ends the session's sockets too, within one heartbeat. An access
-   * token that merely expired does not: the socket was authorized when it opened.
+   * credentials ended since they opened: revoked (a logout, a password change, a replayed
+   * refresh token or a deleted account; those also close at once, see endRevoked) or expired.
+   * A client reconnects with a fresh token (the web client refreshes once on a 1008).
    */
   private beat(): void {
+    const now = this.services.clock.now();
     for (const set of this.byUser.values()) {
       for (const c of set) {
         if (!c.alive) {
@@ -441,6 +444,10 @@ export class WsHub implements Publisher {
         }
         if (this.revoked(c)) {
           c.socket.close(CLOSE_POLICY, 'Session ended');
+          continue;
+        }
+        if (c.expiresAt <= now) {
+          c.socket.close(CLOSE_POLICY, 'Token expired');
           continue;
         }
         c.alive = false;

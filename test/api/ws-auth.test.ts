@@ -96,6 +96,21 @@ describe('WebSocket authentication', () => {
     assert.equal((await kept.next()).type, 'pong');
   });
 
+  test('a socket closes (1008 Token expired) at the heartbeat after its token expired', async (t) => {
+    const { ts, url } = await listeningServer(t, { env: { ACCESS_TOKEN_EXPIRE_MINUTES: '5' } });
+    const alice = await registerPlayer(ts.server, 'alice');
+    const socket = openSocket(t, `${url}?token=${alice.token}`);
+    await socket.next();
+    const beat = () => (ts.server.hub as unknown as { beat(): void }).beat();
+    beat();
+    socket.ws.send('ping');
+    assert.equal((await socket.next()).type, 'pong', 'still valid: kept');
+    ts.clock.advance(6 * 60_000);
+    beat();
+    const { code, reason } = await socket.closed;
+    assert.deepEqual([code, reason], [1008, 'Token expired']);
+  });
+
   test('a handshake from an origin CORS does not allow is refused (403)', async (t) => {
     const { ts, url } = await listeningServer(t, {
       env: { CORS_ALLOW_ORIGINS: 'https://game.example' },
