@@ -281,7 +281,7 @@ export const CONFIG_SPEC = {
   CORS_ALLOW_CREDENTIALS: {
     type: 'bool',
     default: 'true',
-    doc: 'Allow credentials.',
+    doc: 'Allow credentials (cookies, HTTP auth) for the origins listed by name in CORS_ALLOW_ORIGINS; never for `*` (any origin is served without them; bearer tokens need none).',
     group: 'CORS',
   },
   CORS_ALLOW_METHODS: {
