@@ -97,7 +97,11 @@ export function readinessChecker(services: AppServices): () => Promise<Readiness
         ? fail(`the game loop last ticked ${Math.round(sinceTick)} ms ago`)
         : ok;
     const checks = {
-      store: reachable ? ok : fail('the store does not answer'),
+      store: !reachable
+        ? fail('the store does not answer')
+        : !store.owned
+          ? fail('this server lost the ownership of the database (its lock session ended)')
+          : ok,
       commits,
       disk: diskResult,
       loop,

@@ -58,6 +58,16 @@ export class KyselyStore implements Store {
     return this.hooks.writer?.pipelined ?? false;
   }
 
+  /** Whether this store still holds its ownership (a lost lock session says no). */
+  get owned(): boolean {
+    try {
+      this.hooks.assertOwned?.();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   acquireOwnership(): Promise<void> {
     return this.hooks.acquireOwnership();
   }

@@ -15,6 +15,8 @@ export interface Store {
   readonly location: string;
   /** Takes the single-owner lock; throws StoreOwnedError if another server holds it. */
   acquireOwnership(): Promise<void>;
+  /** Whether the lock is still held (PostgreSQL: the lock session is alive). */
+  readonly owned: boolean;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
   /** Every row of every table, for building the world at startup. */

@@ -3,8 +3,10 @@
 // an orchestrator takes the server out of rotation instead of sending players to it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { diskProblem } from '../../src/api/readiness.js';
 import { freePort, getJson, spawnServer, storeEnv, waitReady } from '../helpers/process.js';
+import { TEST_DATABASE_URL } from '../helpers/postgres.js';
 import { startTestServer } from '../helpers/server.js';
 
 test('a running server is live and ready, every check ok (real process, embedded store)', async (t) => {
@@ -59,3 +61,27 @@ test('a data folder that cannot be written is named plainly', () => {
   assert.equal(diskProblem(error('ENOSPC'), '/data'), 'the disk of DATA_DIR (/data) is full');
   assert.equal(diskProblem(error('EROFS'), '/data'), 'DATA_DIR (/data) is not writable (EROFS)');
 });
+
+test(
+  'a PostgreSQL owner whose lock session ended is not ready, naming it',
+  { skip: !TEST_DATABASE_URL && 'needs DATABASE_URL' },
+  async (t) => {
+    const { server } = await startTestServer(t, { store: 'postgres' });
+    const check = async () =>
+      (await server.app.inject({ method: 'GET', url: '/healthz/ready' })).json().checks.store;
+    assert.deepEqual(await check(), { status: 'ok', detail: null });
+    // Another session ends the lock holder's connection (a database restart or a network cut).
+    await server.store.readPrimary((db) =>
+      sql`select pg_terminate_backend(pid) from pg_locks
+        where locktype = 'advisory'
+          and database = (select oid from pg_database where datname = current_database())`.execute(
+        db,
+      ),
+    );
+    for (let i = 0; i < 100 && server.store.owned; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(await check(), {
+      status: 'fail',
+      detail: 'this server lost the ownership of the database (its lock session ended)',
+    });
+  },
+);
