@@ -19,6 +19,7 @@ import { openStore } from '../src/store/index.js';
 import { toRowBatch } from '../src/store/mapping.js';
 import type { Store } from '../src/store/store.js';
 import type { RowBatch } from '../src/store/tables.js';
+import { createTestDatabase } from '../test/helpers/postgres.js';
 
 export const BENCH_EPOCH = Date.UTC(2026, 0, 1);
 export const BENCH_PASSWORD = 'bench-password';
@@ -169,6 +170,30 @@ export async function seedStore(config: Config, built: BuiltWorld): Promise<void
   } finally {
     await store.close();
   }
+}
+
+/** A store of its own (a fresh PostgreSQL database, dropped by `drop`) seeded with N players. */
+export async function seededStore(
+  store: BenchStore,
+  players: number,
+): Promise<{
+  env: Record<string, string>;
+  config: Config;
+  built: BuiltWorld;
+  drop(): Promise<void>;
+}> {
+  const extra: Record<string, string> = {};
+  let drop: () => Promise<void> = async () => undefined;
+  if (store === 'postgres') {
+    const db = await createTestDatabase();
+    extra.DATABASE_URL = db.url;
+    drop = db.drop;
+  }
+  const env = benchEnv(store, extra);
+  const config = loadConfig(env);
+  const built = await buildWorld(config, players, { rich: true });
+  await seedStore(config, built);
+  return { env, config, built, drop };
 }
 
 /** Milliseconds to three decimals (microseconds), as the tables print them. */

@@ -9,10 +9,8 @@ import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { TokenService } from '../src/api/auth/tokens.js';
-import { loadConfig } from '../src/config/index.js';
 import { systemClock } from '../src/runtime/clock.js';
-import { createTestDatabase } from '../test/helpers/postgres.js';
-import { benchEnv, buildWorld, seedStore, type BenchStore } from './fixtures.js';
+import { seededStore, type BenchStore } from './fixtures.js';
 import { startServerProcess } from './server-process.js';
 
 const CONNECTIONS = 50;
@@ -63,17 +61,7 @@ async function withServer<T>(
   players: number,
   fn: (url: string, tokens: { id: number; token: string }[]) => Promise<T>,
 ): Promise<T> {
-  let drop: (() => Promise<void>) | null = null;
-  const extra: Record<string, string> = {};
-  if (store === 'postgres') {
-    const db = await createTestDatabase();
-    extra.DATABASE_URL = db.url;
-    drop = db.drop;
-  }
-  const env = benchEnv(store, extra);
-  const config = loadConfig(env);
-  const built = await buildWorld(config, players, { rich: true });
-  await seedStore(config, built);
+  const { env, config, built, drop } = await seededStore(store, players);
   const server = await startServerProcess(env);
   const tokens = new TokenService(
     String(config.jwt.secret),
@@ -86,7 +74,7 @@ async function withServer<T>(
     return await fn(server.url, sessions);
   } finally {
     await server.stop();
-    await drop?.();
+    await drop();
   }
 }
 

@@ -2,9 +2,7 @@
 // seeded store of N players, then the compiled server started on it again and again; each
 // figure is process start to GET /healthz/ready answering 200 (the world loaded, due events
 // caught up, the loop ticking).
-import { createTestDatabase } from '../test/helpers/postgres.js';
-import { loadConfig } from '../src/config/index.js';
-import { benchEnv, buildWorld, median, round3, seedStore, type BenchStore } from './fixtures.js';
+import { median, round3, seededStore, type BenchStore } from './fixtures.js';
 import { startServerProcess } from './server-process.js';
 
 export interface RestartResult {
@@ -29,15 +27,7 @@ export async function runRestartBench(
 ): Promise<RestartResult[]> {
   const results: RestartResult[] = [];
   for (const store of stores) {
-    let drop: (() => Promise<void>) | null = null;
-    const extra: Record<string, string> = {};
-    if (store === 'postgres') {
-      const db = await createTestDatabase();
-      extra.DATABASE_URL = db.url;
-      drop = db.drop;
-    }
-    const env = benchEnv(store, extra);
-    await seedStore(loadConfig(env), await buildWorld(loadConfig(env), players, { rich: true }));
+    const { env, drop } = await seededStore(store, players);
     const runsMs: number[] = [];
     for (let i = 0; i <= runs; i++) {
       const started = performance.now();
@@ -48,7 +38,7 @@ export async function runRestartBench(
       if (i > 0) runsMs.push(round3(ms)); // the first start also warms the file cache
     }
     results.push({ store, players, medianMs: round3(median(runsMs)), runsMs });
-    await drop?.();
+    await drop();
   }
   return results;
 }

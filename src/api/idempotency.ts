@@ -34,7 +34,7 @@ const methodsOf = (route: RouteOptions): string[] =>
 
 /** Whether a route changes state, and so takes an Idempotency-Key. */
 export function takesIdempotencyKey(method: string, url: string): boolean {
-  return COMMAND_METHODS.has(method) && !PURE_ROUTES.has(url) && !url.startsWith('/docs');
+  return COMMAND_METHODS.has(method) && !PURE_ROUTES.has(url);
 }
 
 /**
@@ -44,7 +44,8 @@ export function takesIdempotencyKey(method: string, url: string): boolean {
 export function declareIdempotencyKeys(app: FastifyInstance, ledger: IdempotencyLedger): void {
   // A retry is answered before the handler runs: its checks (a name already taken by the
   // original registration, a password to verify) would judge it against the state the
-  // original left. runCommand looks again, for a retry that raced the original here.
+  // original left. This is the one store look-up of a keyed command; runCommand asks the
+  // ledger's memory again, for a retry that raced the original.
   const replayKept = async (request: FastifyRequest, reply: FastifyReply) => {
     const claim = claimOf(request);
     if (claim === null) return;
@@ -90,8 +91,17 @@ function scopeOf(request: FastifyRequest): string {
   return 'public';
 }
 
+/** Each request's claim, hashed once for the look-up before the handler and for the command. */
+const claims = new WeakMap<FastifyRequest, Claim | null>();
+
 /** The request's key, whose it is and a hash of what it asks, or null without a key. */
 export function claimOf(request: FastifyRequest): Claim | null {
+  let claim = claims.get(request);
+  if (claim === undefined) claims.set(request, (claim = computeClaim(request)));
+  return claim;
+}
+
+function computeClaim(request: FastifyRequest): Claim | null {
   const key = request.headers[IDEMPOTENCY_HEADER];
   if (typeof key !== 'string') return null;
   const what = [

@@ -1,5 +1,6 @@
 import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dataDirReason } from '../store/store.js';
 import type { AppServices } from './services.js';
 
 export interface CheckResult {
@@ -34,15 +35,6 @@ export function publicFailure(failure: string | null): string | null {
   return 'the database is unavailable';
 }
 
-/** The data folder's failure as an operator reads it: full, read-only, or the system's words. */
-export function diskProblem(err: unknown, dir: string): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return `the disk of DATA_DIR (${dir}) is full`;
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
-    return `DATA_DIR (${dir}) is not writable (${code})`;
-  return `DATA_DIR (${dir}) cannot be written: ${(err as Error).message}`;
-}
-
 /** Writes and syncs a small file in the data folder: what every commit of SQLite needs. */
 async function probeDisk(dir: string): Promise<CheckResult> {
   const path = join(dir, '.ready-probe');
@@ -57,7 +49,7 @@ async function probeDisk(dir: string): Promise<CheckResult> {
     await unlink(path);
     return ok;
   } catch (err) {
-    return fail(diskProblem(err, dir));
+    return fail(`DATA_DIR (${dir}) ${dataDirReason(err)}`);
   }
 }
 

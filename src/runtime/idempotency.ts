@@ -40,6 +40,9 @@ interface PendingEntry extends Entry {
  */
 const RECENT_MS = 30_000;
 
+/** Every command route answers 200 when its command ran. */
+const OK = 200;
+
 const reused = () =>
   new DomainError(
     'unprocessable',
@@ -73,21 +76,20 @@ export class IdempotencyLedger {
 
   /**
    * Runs `command` and renders its reply on the state it left (in its context, before its
-   * commit; `render` must not change state), or replays
-   * the kept reply of `claim`. A `render` that throws fails the request after the command's
-   * effects are committed, and nothing is kept.
+   * commit; `render` must not change state), or replays the kept reply of `claim`. A `render`
+   * that throws fails the request after the command's effects are committed, and nothing is
+   * kept. The caller has already looked for `claim` with `find` (the API does, before the
+   * route's own checks); only memory is asked again here, where an original that started or
+   * committed since then is (committed replies stay there far longer than a store read takes).
    */
   async run<I, O, B>(
     command: Command<I, O>,
     input: I,
     render: (result: O, ctx: SimContext) => B,
     claim: Claim | null,
-    status = 200,
   ): Promise<Outcome<B>> {
-    if (claim !== null) {
-      const prior = await this.find(claim);
-      if (prior) return { ...prior, replayed: true };
-    }
+    const prior = claim === null ? null : this.inMemory(claim);
+    if (prior) return { ...(await prior), replayed: true };
     if (this.runtime.commandsWaiting >= this.maxWaiting) {
       throw unavailable(
         'overloaded',
@@ -106,7 +108,7 @@ export class IdempotencyLedger {
         return;
       }
       if (claim !== null)
-        entry = this.record(claim, { status, body: JSON.stringify(body.value) }, changes);
+        entry = this.record(claim, { status: OK, body: JSON.stringify(body.value) }, changes);
     };
     try {
       await this.runtime.execute(command, input, keep);
@@ -116,7 +118,7 @@ export class IdempotencyLedger {
     }
     if (failure !== null) throw failure;
     if (entry) this.settle(entry);
-    return { replayed: false, status, body: (body as unknown as { value: B }).value };
+    return { replayed: false, status: OK, body: (body as unknown as { value: B }).value };
   }
 
   /**

@@ -55,18 +55,19 @@ export class DataDirError extends Error {
   }
 }
 
-/** A file system error on DATA_DIR in an operator's words. */
-export function dataDirProblem(err: unknown, dir: string): DataDirError {
+/** What a file system error on a data folder means, in an operator's words. */
+export function dataDirReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EROFS'
-      ? 'is on a read-only file system'
-      : code === 'ENOSPC' || code === 'EDQUOT'
-        ? 'is on a full disk'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'is not writable by this user'
-          : code === 'EEXIST' || code === 'ENOTDIR'
-            ? 'is not a folder'
-            : `cannot be used (${(err as Error).message})`;
-  return new DataDirError(`DATA_DIR ${dir} ${reason}; the embedded store needs a writable folder.`);
+  if (code === 'EROFS') return 'is on a read-only file system';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'is on a full disk';
+  if (code === 'EACCES' || code === 'EPERM') return 'is not writable by this user';
+  if (code === 'EEXIST' || code === 'ENOTDIR') return 'is not a folder';
+  return `cannot be used (${(err as Error).message})`;
+}
+
+/** A file system error on DATA_DIR as the error that stops the start. */
+export function dataDirProblem(err: unknown, dir: string): DataDirError {
+  return new DataDirError(
+    `DATA_DIR ${dir} ${dataDirReason(err)}; the embedded store needs a writable folder.`,
+  );
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { diskProblem } from '../../src/api/readiness.js';
+import { dataDirReason } from '../../src/store/store.js';
 import { freePort, getJson, spawnServer, storeEnv, waitReady } from '../helpers/process.js';
 import { TEST_DATABASE_URL } from '../helpers/postgres.js';
 import { startTestServer } from '../helpers/server.js';
@@ -58,8 +58,8 @@ test('not ready while the loop is stopped or commits fail: 503 naming each faile
 
 test('a data folder that cannot be written is named plainly', () => {
   const error = (code: string) => Object.assign(new Error(code), { code });
-  assert.equal(diskProblem(error('ENOSPC'), '/data'), 'the disk of DATA_DIR (/data) is full');
-  assert.equal(diskProblem(error('EROFS'), '/data'), 'DATA_DIR (/data) is not writable (EROFS)');
+  assert.equal(dataDirReason(error('ENOSPC')), 'is on a full disk');
+  assert.equal(dataDirReason(error('EROFS')), 'is on a read-only file system');
 });
 
 test(

@@ -34,21 +34,19 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `src/main.ts` in a real child process (the same entry point as `npm start`) with the
- * given environment on a fixed port. The process is killed when the test ends.
+ * Starts `src/main.ts` in a real child process (the same entry point as `npm start`), or
+ * `command` (`npm start` itself), with the given environment on a fixed port. The process is
+ * killed when the test ends.
  */
 export function spawnServer(
   t: TestContext,
   env: Record<string, string>,
   port: number,
-  options: { args?: string[]; prefix?: string[] } = {},
+  options: { args?: string[]; prefix?: string[]; command?: string[] } = {},
 ): ServerProcess {
   const command = [
     ...(options.prefix ?? []),
-    process.execPath,
-    '--import',
-    'tsx',
-    'src/main.ts',
+    ...(options.command ?? [process.execPath, '--import', 'tsx', 'src/main.ts']),
     ...(options.args ?? []),
   ];
   const child = spawn(command[0] as string, command.slice(1), {
@@ -81,14 +79,14 @@ export function spawnServer(
 }
 
 /** Polls GET /healthz until it answers 200; fails at once if the process exits first. */
-export async function waitReady(p: ServerProcess): Promise<number> {
+export async function waitReady(p: ServerProcess, timeoutMs = READY_TIMEOUT_MS): Promise<number> {
   const started = Date.now();
   let exit: number | string | null = null;
   void p.exited.then((code) => (exit = code));
   for (;;) {
     if (exit !== null)
       throw new Error(`server exited with ${exit} before it was ready:\n${p.output()}`);
-    if (Date.now() - started > READY_TIMEOUT_MS)
+    if (Date.now() - started > timeoutMs)
       throw new Error(`server not ready in time:\n${p.output()}`);
     try {
       const res = await fetch(`${p.base}/healthz`);

@@ -2,57 +2,26 @@
 // a SIGTERM to `npm start` stops the server gracefully and leaves no orphan behind; the build
 // runs when the sources changed and is skipped when they did not.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { test, type TestContext } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { freePort, storeEnv } from '../helpers/process.js';
+import { test } from 'node:test';
+import { freePort, spawnServer, storeEnv, waitReady } from '../helpers/process.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-async function npmStart(t: TestContext, env: Record<string, string>, port: number) {
-  const child = spawn('npm', ['start'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += String(d)));
-  child.stderr.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | string>((resolve) =>
-    child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
-  );
-  t.after(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    assert.ok(i < 1200, `not ready in time:\n${output}`);
-    if (child.exitCode !== null) assert.fail(`npm start exited:\n${output}`);
-    const ready = await fetch(`${base}/healthz/ready`).catch(() => null);
-    if (ready?.status === 200) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, base, exited, output: () => output };
-}
+/** A first start may build the server and the web client (tens of seconds in CI). */
+const BUILD_TIMEOUT_MS = 180_000;
+const NPM_START = ['npm', 'start'];
 
 test('SIGTERM to npm start stops the server gracefully, no orphan; an unchanged restart skips the build', async (t) => {
   const env = await storeEnv(t, 'embedded');
   const port = await freePort();
-  const first = await npmStart(t, env, port);
+  const first = spawnServer(t, env, port, { command: NPM_START });
+  await waitReady(first, BUILD_TIMEOUT_MS);
   first.child.kill('SIGTERM');
   assert.equal(await first.exited, 0, first.output());
   assert.match(first.output(), /stopped cleanly/);
   // Nothing answers any more: no server was left running without its npm.
   await assert.rejects(fetch(`${first.base}/healthz`), /fetch failed/);
 
-  const second = await npmStart(t, env, port);
+  const second = spawnServer(t, env, port, { command: NPM_START });
+  await waitReady(second, BUILD_TIMEOUT_MS);
   assert.doesNotMatch(second.output(), /Building the server/, 'the sources did not change');
   second.child.kill('SIGTERM');
   assert.equal(await second.exited, 0, second.output());

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { connect as netConnect, type AddressInfo } from 'node:net';
+import { connect as netConnect, type AddressInfo, type Socket as TcpSocket } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import WebSocket from 'ws';
 import { WS_MAX_PAYLOAD_BYTES, WS_MAX_SOCKETS_PER_USER } from '../../src/api/ws.js';
@@ -27,7 +27,18 @@ interface RawResponse {
 }
 
 /** Writes raw bytes to the server and reads the first response (the connection may be cut). */
+/** Sends a whole request and half-closes; resolves with the answer when the server closes. */
 function raw(port: number, request: string | Buffer): Promise<RawResponse> {
+  return exchange(port, (socket) => socket.end(request));
+}
+
+/** Sends a request in part and never the rest; resolves with what came back when it closes. */
+function slow(port: number, partial: string): Promise<RawResponse> {
+  return exchange(port, (socket) => socket.write(partial));
+}
+
+/** Opens a connection, lets `send` write, and parses what came back once it closed. */
+function exchange(port: number, send: (socket: TcpSocket) => void): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = netConnect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -41,25 +52,7 @@ function raw(port: number, request: string | Buffer): Promise<RawResponse> {
         return reject(new Error(`no HTTP response: ${JSON.stringify(text.slice(0, 200))}`));
       resolve({ status: Number(match[1]), headers: head, body: rest.join('\r\n\r\n') });
     });
-    socket.end(request);
-  });
-}
-
-/** Sends a request in part and never the rest; resolves with what came back when it closes. */
-function slow(port: number, partial: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = netConnect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (c) => chunks.push(c));
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const [head = '', ...rest] = text.split('\r\n\r\n');
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(head);
-      if (!match) return reject(new Error(`no HTTP response: ${JSON.stringify(text)}`));
-      resolve({ status: Number(match[1]), headers: head, body: rest.join('\r\n\r\n') });
-    });
-    socket.write(partial);
+    send(socket);
   });
 }
 

@@ -34,7 +34,7 @@ export class FixedWindowLimiter {
     const count = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, count);
     if (count <= this.limit) return 0;
-    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+    return this.secondsLeft(window, nowMs);
   }
 
   /** The seconds to wait if `key` is already over the limit (counting nothing), otherwise 0. */
@@ -42,7 +42,7 @@ export class FixedWindowLimiter {
     if (this.limit <= 0) return 0;
     const window = this.windowOf(nowMs);
     if ((this.counts.get(key) ?? 0) < this.limit) return 0;
-    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
+    return this.secondsLeft(window, nowMs);
   }
 
   /**
@@ -55,8 +55,13 @@ export class FixedWindowLimiter {
     return {
       limit: this.limit,
       remaining: Math.max(0, this.limit - (this.counts.get(key) ?? 0)),
-      resetSeconds: Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000)),
+      resetSeconds: this.secondsLeft(window, nowMs),
     };
+  }
+
+  /** Whole seconds (at least 1) until the window that started at `window` ends. */
+  private secondsLeft(window: number, nowMs: number): number {
+    return Math.max(1, Math.ceil((window + this.windowMs - nowMs) / 1000));
   }
 
   private windowOf(nowMs: number): number {

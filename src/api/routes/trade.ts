@@ -93,13 +93,15 @@ export const tradeRoutes: RouteModule =
       const now = performance.now();
       const kept = sharedPages.get(key);
       if (kept && now - kept.at < SHARED_PAGE_MS) return kept.rows;
+      // Re-inserted at the end, so the first key is always the oldest page: the one to drop.
+      sharedPages.delete(key);
       if (sharedPages.size >= SHARED_PAGES_MAX)
         sharedPages.delete(sharedPages.keys().next().value as string);
-      const rows = store.read((db) => offerPage(db, status, { limit, offset }));
-      rows.catch(() => sharedPages.delete(key));
-      sharedPages.delete(key);
-      sharedPages.set(key, { at: now, rows });
-      return rows;
+      const entry = { at: now, rows: store.read((db) => offerPage(db, status, { limit, offset })) };
+      sharedPages.set(key, entry);
+      // A failed read is not shared: the next reader tries again.
+      entry.rows.catch(() => sharedPages.get(key) === entry && sharedPages.delete(key));
+      return entry.rows;
     };
     const anonymousHistory = (request: FastifyRequest) =>
       request.headers.authorization === undefined &&
